@@ -1,0 +1,84 @@
+"""The ``ipplan`` command: a thin layer over the library.
+
+Commands live in ``ipplan.commands.*`` and are imported only when called, so that
+``ipplan --version`` starts as fast as click itself.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from ipplan import __version__
+
+COMMANDS = {
+    "parse": "ipplan.commands.parse",
+    "schema": "ipplan.commands.schema",
+    "batch": "ipplan.commands.batch",
+    "check": "ipplan.commands.check",
+    "show": "ipplan.commands.show",
+    "departments": "ipplan.commands.departments",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(COMMANDS) | set(self.commands))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in COMMANDS:
+            try:
+                module = importlib.import_module(COMMANDS[cmd_name])
+            except ModuleNotFoundError as exc:
+                if exc.name == COMMANDS[cmd_name]:
+                    return None
+                raise
+            return module.command
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="ipplan")
+@click.option("--debug", is_flag=True, help="Show a traceback for errors (for bug reports).")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Parse Chinese intellectual-property work plans (.docx .pdf .html .txt) into records."""
+    ctx.obj = {"debug": debug}
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: every failure becomes one line on stderr and a documented exit code."""
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args
+    try:
+        rc = cli.main(args=args, prog_name="ipplan", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        rc = exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        rc = exc.exit_code
+    except click.Abort:
+        click.echo("ipplan: interrupted", err=True)
+        rc = 130
+    except KeyboardInterrupt:
+        click.echo("ipplan: interrupted", err=True)
+        rc = 130
+    except BrokenPipeError:
+        rc = 0
+    except Exception as exc:  # noqa: BLE001 - the user sees one line, never a traceback
+        from ipplan.errors import IpplanError
+
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        if isinstance(exc, IpplanError):
+            click.echo(f"ipplan: {exc.one_line()}", err=True)
+            rc = exc.exit_code
+        else:
+            err = IpplanError("internal-error", f"{type(exc).__name__}: {exc}")
+            click.echo(f"ipplan: {err.one_line()}", err=True)
+            rc = err.exit_code
+    sys.exit(rc if isinstance(rc, int) else 0)

@@ -1,0 +1,44 @@
+"""``ipplan parse FILE``: one document to JSON or YAML."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ipplan.errors import IpplanError
+
+
+@click.command("parse")
+@click.argument("file", type=click.Path(dir_okay=True, allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(["json", "yaml"]), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of stdout.")
+@click.option("--input-format", type=click.Choice(["txt", "docx", "pdf", "html"]), help="Read the input as this.")
+@click.option("--password", help="Password of an encrypted PDF.")
+def command(file: str, fmt: str, output: str | None, input_format: str | None, password: str | None) -> None:
+    """Parse FILE (.docx .pdf .html .txt, or - for text on stdin) into records."""
+    from ipplan.api import parse, parse_bytes
+    from ipplan.writers import TEXT_WRITERS, write_atomic
+
+    if output and output != "-" and file != "-" and _same_file(file, output):
+        raise IpplanError("output-error", "the output path is the input file: refusing to overwrite it", output)
+    if file == "-":
+        plan = parse_bytes(sys.stdin.buffer.read(), "<stdin>", fmt=input_format or "txt", password=password)
+    else:
+        plan = parse(file, fmt=input_format, password=password)
+    text = TEXT_WRITERS[fmt](plan)
+    if output and output != "-":
+        try:
+            write_atomic(output, text)
+        except OSError as exc:
+            raise IpplanError("output-error", exc.strerror or str(exc), output) from exc
+    else:
+        click.echo(text, nl=False)
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return False

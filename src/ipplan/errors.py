@@ -1,0 +1,62 @@
+"""Errors users see: each has a stable code, a kebab-case name and a documented exit code.
+
+Every failure reaches the user as one line, ``ipplan: E201 corrupt-file: plan.docx: …``; the
+CLI prints a traceback only with ``--debug``. docs/errors.md lists the same table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorKind:
+    code: str
+    name: str
+    exit_code: int
+    summary: str
+
+
+# Exit codes: 1 is reserved for "some inputs failed / findings" (batch, check), 2 for usage errors.
+KINDS: dict[str, ErrorKind] = {
+    k.code: k
+    for k in (
+        ErrorKind("E101", "input-not-found", 3, "the input path does not exist"),
+        ErrorKind("E102", "input-unreadable", 3, "the input exists but cannot be read (permissions, a folder)"),
+        ErrorKind("E103", "input-empty", 4, "the input has no content (zero bytes or only whitespace)"),
+        ErrorKind("E201", "unsupported-format", 4, "the content is not a format ipplan reads"),
+        ErrorKind("E202", "corrupt-file", 4, "the file is truncated or damaged and cannot be read"),
+        ErrorKind("E203", "encrypted-file", 5, "the file is encrypted: give --password"),
+        ErrorKind("E204", "wrong-password", 5, "the password given does not open the file"),
+        ErrorKind("E205", "no-text-layer", 6, "a PDF without a text layer (a scan); OCR is not done"),
+        ErrorKind("E206", "undecodable-text", 4, "the text's encoding could not be determined"),
+        ErrorKind("E301", "limit-exceeded", 7, "the input exceeds a resource limit (size, inflation, pages)"),
+        ErrorKind("E302", "unsafe-content", 4, "the input carries content refused for safety (XML DTD, entities)"),
+        ErrorKind("E401", "output-error", 8, "the output cannot be written (or would overwrite the input)"),
+        ErrorKind("E901", "internal-error", 70, "a bug in ipplan: please report it with --debug output"),
+    )
+}
+BY_NAME = {k.name: k for k in KINDS.values()}
+
+
+class IpplanError(Exception):
+    """A failure with a stable code; ``str()`` is the one line users see (without the code)."""
+
+    def __init__(self, name: str, message: str, path: str | None = None):
+        self.kind = BY_NAME[name]
+        self.path = path
+        self.message = message
+        super().__init__(message)
+
+    @property
+    def code(self) -> str:
+        return self.kind.code
+
+    @property
+    def exit_code(self) -> int:
+        return self.kind.exit_code
+
+    def one_line(self) -> str:
+        where = f"{self.path}: " if self.path else ""
+        text = " ".join(self.message.split())
+        return f"{self.kind.code} {self.kind.name}: {where}{text}"

@@ -1,0 +1,8 @@
+"""Resource bounds applied to every input (documented in docs/errors.md)."""
+
+MAX_INPUT_BYTES = 200 * 1024 * 1024  # a file larger than this is refused unread
+MAX_TEXT_CHARS = 50 * 1024 * 1024  # decoded text
+MAX_ZIP_MEMBER_BYTES = 256 * 1024 * 1024  # declared or actually inflated size of one docx part
+MAX_ZIP_TOTAL_BYTES = 512 * 1024 * 1024  # declared size of all docx parts together
+MAX_ZIP_RATIO = 200  # declared inflation ratio of a docx part beyond which it is a bomb
+MAX_PDF_PAGES = 2000
