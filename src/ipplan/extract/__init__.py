@@ -1,13 +1,38 @@
-"""Extractors: format-blind, from a block stream and its outline to the records of a ``Plan``."""
+"""Extractors: format-blind, from a block stream and its outline to the records of a ``Plan``.
+
+The order is the pipeline's: front matter (meta, and where the body starts), the outline of the
+body, then sections, indicators, tasks and prose targets read off that outline.
+"""
 
 from __future__ import annotations
 
-from ipplan.blocks import Document
-from ipplan.schema import Plan, SourceInfo
+from ipplan.blocks import Document, Paragraph
+from ipplan.extract.indicators import indicators
+from ipplan.extract.meta import extract_meta
+from ipplan.extract.targets import targets
+from ipplan.extract.tasks import sections, tasks
+from ipplan.outline import build_outline
+from ipplan.schema import Plan, SourceInfo, Warning
 
 
 def build_plan(document: Document, source: SourceInfo) -> Plan:
     """Run the outline and every extractor over ``document``."""
-    plan = Plan(source=source)
-    plan.warnings.extend(document.warnings)
+    front = extract_meta(document.blocks, document.meta_hints)
+    body = list(document.blocks[front.body_start :])
+    if front.title_split and body and isinstance(body[0], Paragraph):
+        first = body[0]
+        body[0] = Paragraph(first.text[front.title_split :], first.loc, None, first.centered, first.bold)
+    outline = build_outline(body)
+    warnings: list[Warning] = list(document.warnings) + outline.warnings
+    plan = Plan(
+        source=source,
+        meta=front.meta,
+        sections=sections(outline),
+        indicators=indicators(outline, warnings),
+        tasks=tasks(outline),
+        targets=targets(outline),
+        warnings=warnings,
+    )
+    if not plan.sections and not plan.indicators and not plan.tasks:
+        plan.warnings.append(Warning(code="not-a-plan", message="no numbered outline or indicator table found"))
     return plan

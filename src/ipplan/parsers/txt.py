@@ -1,12 +1,281 @@
-"""Plain-text reader (placeholder until the real one lands)."""
+"""Plain-text reader: text exports of Word files and scrapes of web pages.
+
+What a text file loses and how it is recovered here:
+
+* the encoding: BOM, then strict UTF-8, then GB18030 (a superset of GBK and GB2312), then UTF-16
+  without a BOM by its NUL pattern;
+* tables: Word's "save as text" puts each cell on a line of its own that starts with a TAB (a
+  cell may run on over following lines, a lone TAB is an empty cell, one blank line ends a row);
+  a web scrape puts one cell per line with a blank line between cells (``scrape_table``);
+* paragraphs broken by the exporter in mid-sentence are joined again.
+"""
 
 from __future__ import annotations
 
-from ipplan.blocks import Document, Paragraph
-from ipplan.schema import Location
+import re
+from collections.abc import Iterator
+
+from ipplan import limits
+from ipplan.blocks import Block, Cell, Document, Paragraph, Table
+from ipplan.errors import IpplanError
+from ipplan.outline.labels import match_label
+from ipplan.schema import Location, Warning
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# a line that ends like this cannot be the end of a paragraph
+_OPEN_END = re.compile(r"[、，,（(《“‘—\-－/～~]$")
+_SENTENCE_END = re.compile(r"[。；;！!？?：:）)”」』〕】]$")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def decode(data: bytes) -> tuple[str, str, list[Warning]]:
+    """The text of ``data``, the codec that produced it, and warnings about repairs."""
+    for bom, codec in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(codec.replace("-sig", "")), codec, []
+            except UnicodeDecodeError:
+                text = data[len(bom) :].decode(codec.replace("-sig", ""), errors="replace")
+                return text, codec, [_bad_bytes_warning(codec)]
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        try:
+            return data.decode(utf16), utf16, []
+        except UnicodeDecodeError:
+            pass
+    for codec in ("utf-8", "gb18030"):
+        try:
+            return data.decode(codec), codec, []
+        except UnicodeDecodeError:
+            continue
+    # Mostly one codec with a few broken sequences: keep what decodes, mark the rest.
+    best = min(("utf-8", "gb18030"), key=lambda c: data.decode(c, errors="replace").count("\ufffd"))
+    text = data.decode(best, errors="replace")
+    if text.count("\ufffd") > max(16, len(text) // 4):
+        raise IpplanError("undecodable-text", "the text is in no encoding ipplan knows (UTF-8, GB18030, UTF-16)")
+    return text, best, [_bad_bytes_warning(best)]
+
+
+def _bad_bytes_warning(codec: str) -> Warning:
+    return Warning(code="invalid-bytes", message=f"byte sequences invalid in {codec} were replaced by U+FFFD")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:2000]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    # ASCII-heavy UTF-16 has NUL in every other byte; CJK-heavy UTF-16 has none, so also
+    # accept text whose every pair decodes to CJK or ASCII
+    if odd.count(0) > len(odd) * 0.3 and even.count(0) < len(even) * 0.05:
+        return "utf-16-le"
+    if even.count(0) > len(even) * 0.3 and odd.count(0) < len(odd) * 0.05:
+        return "utf-16-be"
+    return None
 
 
 def read(data: bytes, path: str, *, password: str | None = None) -> Document:
-    text = data.decode("utf-8", errors="replace")
-    blocks = [Paragraph(line.strip(), Location(line=i)) for i, line in enumerate(text.splitlines(), 1) if line.strip()]
-    return Document(blocks=blocks, format="txt", encoding="utf-8")
+    """Read a text file into blocks; line numbers are 1-based."""
+    text, encoding, warnings = decode(data)
+    if len(text) > limits.MAX_TEXT_CHARS:
+        raise IpplanError("limit-exceeded", f"over {limits.MAX_TEXT_CHARS} characters of text", path)
+    text = text.replace("\x00", "")
+    lines = _LINE_BREAK.split(text)
+    blocks = list(_blocks(lines))
+    return Document(blocks=blocks, format="txt", encoding=encoding, warnings=warnings)
+
+
+def _blocks(lines: list[str]) -> Iterator[Block]:
+    i, n = 0, len(lines)
+    table_no = 0
+    while i < n:
+        line = lines[i]
+        if line.startswith("\t"):
+            end = _tab_table_end(lines, i)
+            yield _tab_table(lines, i, end, table_no)
+            table_no += 1
+            i = end
+            continue
+        if not line.strip():
+            i += 1
+            continue
+        scraped = scrape_table(lines, i, table_no)
+        if scraped is not None:
+            table, i = scraped
+            table_no += 1
+            yield table
+            continue
+        para, i = _paragraph(lines, i)
+        yield para
+
+
+# --- paragraphs -------------------------------------------------------------------------------
+
+
+def _paragraph(lines: list[str], start: int) -> tuple[Paragraph, int]:
+    """One paragraph from ``start``, joined with the lines the exporter broke it into."""
+    text = _clean(lines[start])
+    end = start
+    while _continues(text):
+        nxt = _next_nonblank(lines, end + 1)
+        if nxt is None or lines[nxt].startswith("\t") or nxt - end > 2:
+            break
+        follower = _clean(lines[nxt])
+        if match_label(follower) is not None:
+            break
+        text += follower
+        end = nxt
+    return Paragraph(text, Location(line=start + 1, line_end=end + 1)), end + 1
+
+
+def _continues(text: str) -> bool:
+    """Whether a line was cut by the exporter rather than ended by its author."""
+    if not text or _SENTENCE_END.search(text):
+        return False
+    if _OPEN_END.search(text):
+        return True
+    # A short line without a sentence end is a heading or a title line, not a broken sentence.
+    return "。" in text or len(text) > 40
+
+
+def _clean(line: str) -> str:
+    return line.strip().replace("\ufeff", "")
+
+
+def _next_nonblank(lines: list[str], start: int) -> int | None:
+    for j in range(start, min(len(lines), start + 4)):
+        if lines[j].strip():
+            return j
+    return None
+
+
+# --- TAB tables (Word "save as text") ---------------------------------------------------------
+
+
+def _tab_table_end(lines: list[str], start: int) -> int:
+    """The index after the last line of the TAB table starting at ``start``.
+
+    A line without a TAB belongs to the table when it continues a cell: the next cell line
+    after it (past blank lines) starts with a TAB again.
+    """
+    i, n = start, len(lines)
+    last = start
+    while i < n:
+        line = lines[i]
+        if line.startswith("\t"):
+            last = i
+        elif line.strip():
+            j = i + 1
+            while j < n and (not lines[j].strip() or (not lines[j].startswith("\t") and j - i < 4)):
+                if lines[j].startswith("\t"):
+                    break
+                j += 1
+            if j < n and lines[j].startswith("\t") and j - last <= 6:
+                last = i
+            else:
+                break
+        i += 1
+    return last + 1
+
+
+def _tab_table(lines: list[str], start: int, end: int, table_no: int) -> Table:
+    # cells: [text, first line, last line, blank lines before it]
+    cells: list[list] = []
+    blanks = 0
+    for i in range(start, end):
+        line = lines[i]
+        if line.startswith("\t"):
+            cells.append([_clean(line), i, i, blanks])
+            blanks = 0
+        elif line.strip():
+            if cells:
+                cells[-1][0] += _clean(line)
+                cells[-1][2] = i
+            blanks = 0
+        else:
+            blanks += 1
+    rows: list[list[Cell]] = []
+    for text, first, last, gap in cells:
+        # exactly one blank line ends a row; Word writes more where a cell held paragraphs
+        if not rows or gap == 1:
+            rows.append([])
+        r = len(rows) - 1
+        rows[-1].append(
+            Cell(text, Location(line=first + 1, line_end=last + 1, table=table_no, row=r, col=len(rows[-1])))
+        )
+    return Table(rows, Location(line=start + 1, line_end=end, table=table_no))
+
+
+# --- scraped tables (one cell per line, blank lines between) ----------------------------------
+
+_SHORT_CELL = 20
+_LONG_CELL = 64
+_INT = re.compile(r"\d{1,3}")
+
+
+def scrape_table(lines: list[str], start: int, table_no: int) -> tuple[Table, int] | None:
+    """A table flattened to one cell per line, as web scrapes write it, or None.
+
+    Its header is a run of short text lines ending where the first row's 序号 cell, the
+    number 1, appears; rows are then cut where the next sequence number appears once a row
+    has nearly as many cells as the header. Several blank lines in a row stand for empty cells.
+    """
+    header: list[tuple[str, int]] = []
+    i, n = start, len(lines)
+    while i < n:
+        text = _clean(lines[i])
+        if text == "1" and len(header) >= 3:
+            break
+        if not text or len(text) > _SHORT_CELL or _looks_like_prose(text) or match_label(text):
+            return None
+        header.append((text, i))
+        i = _after_gap(lines, i + 1)
+        if i is None or len(header) > 12:
+            return None
+    else:
+        return None
+    width = len(header)
+    cells: list[tuple[str, int]] = []  # (text, line index); empty cells carry the blank line
+    j = i
+    while j < n:
+        text = _clean(lines[j])
+        if not text:
+            j += 1
+            continue
+        if len(text) > _LONG_CELL or _looks_like_prose(text) or text.startswith(("注", "备注")) or match_label(text):
+            break
+        if cells:
+            gap = j - cells[-1][1] - 1
+            cells.extend(("", cells[-1][1] + 1) for _ in range(max(0, gap - 1)))
+        cells.append((text, j))
+        j += 1
+    rows: list[list[tuple[str, int]]] = []
+    seq = 0
+    for cell in cells:
+        if cell[0] == str(seq + 1) and (not rows or len(rows[-1]) >= width - 2):
+            rows.append([])
+            seq += 1
+        if rows:
+            rows[-1].append(cell)
+    if len(rows) < 2:
+        return None
+    grid = [[Cell(t, Location(line=ln + 1, table=table_no, row=0, col=c)) for c, (t, ln) in enumerate(header)]]
+    for r, row in enumerate(rows, 1):
+        grid.append([Cell(t, Location(line=ln + 1, table=table_no, row=r, col=c)) for c, (t, ln) in enumerate(row)])
+    last_line = rows[-1][-1][1]
+    return Table(grid, Location(line=start + 1, line_end=last_line + 1, table=table_no)), last_line + 1
+
+
+def _after_gap(lines: list[str], i: int) -> int | None:
+    """The next non-blank line after exactly one blank line, as cells of a scrape are spaced."""
+    if i < len(lines) and not lines[i].strip() and i + 1 < len(lines) and lines[i + 1].strip():
+        return i + 1
+    return None
+
+
+def _looks_like_prose(text: str) -> bool:
+    return bool(re.search(r"[。；;！？]", text)) or ("，" in text and len(text) > 30)

@@ -1,0 +1,262 @@
+"""The outline: which paragraphs are numbered headings or items, at which level, with which number.
+
+Format-blind: it reads the block stream. Levels follow the GB/T 9704 order of label kinds
+(一、 > （一） > 1. > （1） > ①) compressed to the kinds a document uses. Numbers are kept as
+printed ("3、" after "二、" is 3) and labels that a text export lost (Word automatic numbering)
+are inferred from their numbered siblings, with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from ipplan.blocks import Block, Paragraph, Table
+from ipplan.outline.labels import RANKS, Label, find_inline_labels, match_label
+from ipplan.schema import Location, Warning
+
+__all__ = ["Outline", "Unit", "build_outline", "match_label"]
+
+
+@dataclass(slots=True)
+class Unit:
+    """A paragraph-sized piece of the body: a numbered heading or item, plain text, or a table."""
+
+    block: Block
+    text: str  # without the label
+    loc: Location
+    label: Label | None = None
+    level: int | None = None
+    number: int | None = None
+    inferred: bool = False
+    path: tuple[int, ...] = ()  # numbers from level 1 down to this unit (numbered units only)
+
+    @property
+    def is_table(self) -> bool:
+        return isinstance(self.block, Table)
+
+    @property
+    def label_text(self) -> str | None:
+        return self.label.text if self.label else None
+
+
+@dataclass(slots=True)
+class Outline:
+    units: list[Unit]
+    warnings: list[Warning] = field(default_factory=list)
+
+    def numbered(self, level: int | None = None) -> list[Unit]:
+        return [u for u in self.units if u.level is not None and (level is None or u.level == level)]
+
+
+# A run-on paragraph (a whole document on one line) is split at inline labels.
+_RUN_ON_CHARS = 600
+_MAX_CANDIDATE_CHARS = 30
+_NOT_HEADING = re.compile(r"[。；;：:！？!?]|^[（(]|^\d+年|^\d+$|^(注|备注|附件|附表|专栏|表\d)")
+_MAX_COMBINATIONS = 5000
+
+
+def build_outline(blocks: list[Block]) -> Outline:
+    """The outline of ``blocks`` (the plan's body, from its title on)."""
+    warnings: list[Warning] = []
+    units = _explode(blocks)
+    levels = _level_map(units)
+    for u in units:
+        if u.label is not None:
+            u.level = levels[u.label.kind]
+            u.number = u.label.number
+    _promote_continuing_labels(units)
+    _infer_missing_labels(units, warnings)
+    _assign_paths(units, warnings)
+    return Outline(units, warnings)
+
+
+def _explode(blocks: list[Block]) -> list[Unit]:
+    """Units from blocks: a paragraph's label is its Word numbering or its printed label."""
+    units: list[Unit] = []
+    last_by_kind: dict[str, int] = {}
+    for block in blocks:
+        if isinstance(block, Table):
+            units.append(Unit(block, "", block.loc))
+            continue
+        for label, text in _split_paragraph(block, last_by_kind):
+            if label is not None:
+                last_by_kind[label.kind] = label.number
+            units.append(Unit(block, text, block.loc, label))
+    return units
+
+
+def _split_paragraph(p: Paragraph, last_by_kind: dict[str, int]) -> list[tuple[Label | None, str]]:
+    if p.numbering_label:
+        rendered = match_label(p.numbering_label.strip() + p.text)
+        if rendered is not None:
+            return [(Label(rendered.kind, rendered.number, p.numbering_label.strip(), p.text), p.text)]
+    label = match_label(p.text)
+    text = label.rest if label else p.text
+    if len(p.text) < _RUN_ON_CHARS:
+        return [(label, text)]
+    # run-on text: accept an inline label only where it continues a numbering sequence
+    pieces: list[tuple[Label | None, str]] = []
+    seen = dict(last_by_kind)
+    if label:
+        seen[label.kind] = label.number
+    offset = len(p.text) - len(text)
+    cut = 0
+    current = label
+    for pos, inline in find_inline_labels(text):
+        previous = seen.get(inline.kind)
+        if inline.number != 1 and (previous is None or inline.number != previous + 1):
+            continue
+        pieces.append((current, text[cut:pos].strip()))
+        current, cut = inline, pos + len(text[pos:]) - len(inline.rest)
+        seen[inline.kind] = inline.number
+    pieces.append((current, text[cut:].strip()))
+    del offset
+    return [(lab, t) for lab, t in pieces if t or lab]
+
+
+def _level_map(units: list[Unit]) -> dict[str, int]:
+    """Levels 1..n for the label kinds present, in conventional rank order."""
+    ranks = sorted({RANKS[u.label.kind] for u in units if u.label is not None})
+    level_of_rank = {r: i + 1 for i, r in enumerate(ranks)}
+    return {kind: level_of_rank.get(rank, 0) for kind, rank in RANKS.items()}
+
+
+def _promote_continuing_labels(units: list[Unit]) -> None:
+    """A label printed in a deeper kind that continues a shallower level's sequence belongs to
+    that level: "3、主要任务" after "二、工作目标" is the third level-1 heading."""
+    last: dict[int, int] = {}
+    for u in units:
+        if u.level is None:
+            continue
+        n = u.number or 0
+        if last.get(u.level, 0) + 1 != n and u.level > 1:
+            for shallower in range(1, u.level):
+                if shallower in last and last[shallower] + 1 == n and _is_heading_like(u.text):
+                    u.level = shallower
+                    break
+        last[u.level] = n
+        for deeper in [lv for lv in last if lv > u.level]:
+            del last[deeper]
+
+
+def _is_heading_like(text: str) -> bool:
+    return len(text) <= _MAX_CANDIDATE_CHARS and "。" not in text
+
+
+# --- labels lost in a text export -------------------------------------------------------------
+
+
+def _is_candidate(u: Unit) -> bool:
+    """A bare short line that could be a heading whose automatic number was lost."""
+    if u.label is not None or u.is_table:
+        return False
+    t = u.text.strip()
+    return 2 <= len(t) <= _MAX_CANDIDATE_CHARS and not _NOT_HEADING.search(t) and not t[-1] in "，、,"
+
+
+def _infer_missing_labels(units: list[Unit], warnings: list[Warning]) -> None:
+    max_level = max((u.level for u in units if u.level), default=0)
+    for level in range(1, max_level + 1):
+        for slots, region in _missing_slots(units, level):
+            candidates = [i for i in region if _is_candidate(units[i])]
+            chosen = _choose(units, candidates, len(slots), level)
+            for i, number in zip(chosen, slots, strict=False):
+                u = units[i]
+                u.level, u.number, u.inferred = level, number, True
+                warnings.append(
+                    Warning(
+                        code="numbering-inferred",
+                        message=f"heading {u.text!r} has no printed label: numbered {number} at level {level} "
+                        "from its siblings",
+                        source=u.loc,
+                    )
+                )
+
+
+def _missing_slots(units: list[Unit], level: int) -> list[tuple[list[int], range]]:
+    """(numbers missing, unit indices where they must be) for ``level``.
+
+    A gap in a sequence (二 after nothing, （六） after （四）) leaves numbers missing between
+    the siblings; a child sequence that restarts with no parent between (（一） after （六）)
+    means a parent heading is missing between them.
+    """
+    out: list[tuple[list[int], range]] = []
+    prev_idx, prev_num = -1, 0
+    last_anywhere = 0  # numbering that runs on across parents (items 1-19 over five subsections)
+    child_last: tuple[int, int] | None = None  # (index, number) of the last child since prev
+    for i, u in enumerate(units):
+        if u.level is None:
+            continue
+        if u.level < level:
+            prev_idx, prev_num, child_last = i, 0, None
+        elif u.level == level:
+            runs_on = prev_num == 0 and u.number == last_anywhere + 1 and last_anywhere > 0
+            last_anywhere = u.number or last_anywhere
+            if u.number and u.number > prev_num + 1 and not runs_on:
+                out.append((list(range(prev_num + 1, u.number)), range(prev_idx + 1, i)))
+            prev_idx, prev_num, child_last = i, u.number or prev_num, None
+        elif u.level == level + 1:
+            if child_last is not None and u.number is not None and u.number <= child_last[1] and u.number == 1:
+                out.append(([prev_num + 1], range(child_last[0] + 1, i)))
+                prev_num += 1
+                prev_idx = i  # the parent lies before this child
+            child_last = (i, u.number or 0)
+    return out
+
+
+def _choose(units: list[Unit], candidates: list[int], k: int, level: int) -> list[int]:
+    """The k candidates to number: the latest choice under which every numbered child
+    sequence that follows a chosen heading can still be completed."""
+    if k <= 0 or not candidates:
+        return []
+    if len(candidates) <= k:
+        return candidates
+    tried = 0
+    for combo in combinations(reversed(candidates), k):
+        tried += 1
+        if tried > _MAX_COMBINATIONS:
+            break
+        chosen = sorted(combo)
+        if _children_completable(units, chosen, candidates, level):
+            return chosen
+    return candidates[-k:]
+
+
+def _children_completable(units: list[Unit], chosen: list[int], candidates: list[int], level: int) -> bool:
+    """Whether, under each chosen heading, the first numbered child has enough spare
+    candidates before it to stand for the children whose labels were lost."""
+    spare = set(candidates) - set(chosen)
+    for c in chosen:
+        for i in range(c + 1, len(units)):
+            u = units[i]
+            if i in chosen or (u.level is not None and u.level <= level):
+                break
+            if u.level == level + 1:
+                free = sum(1 for j in range(c + 1, i) if j in spare)
+                if (u.number or 1) - 1 > free:
+                    return False
+                break
+    return True
+
+
+def _assign_paths(units: list[Unit], warnings: list[Warning]) -> None:
+    stack: list[int] = []
+    last_at: dict[tuple[tuple[int, ...], int], int] = {}
+    for u in units:
+        if u.level is None or u.number is None:
+            continue
+        depth = u.level
+        stack = stack[: depth - 1]
+        while len(stack) < depth - 1:
+            stack.append(0)
+        parent = tuple(stack)
+        previous = last_at.get((parent, depth))
+        if previous is not None and u.number == previous and not u.inferred:
+            warnings.append(
+                Warning(code="numbering-duplicate", message=f"label {u.label_text} repeats its sibling", source=u.loc)
+            )
+        stack.append(u.number)
+        last_at[(parent, depth)] = u.number
+        u.path = tuple(stack)
