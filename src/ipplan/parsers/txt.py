@@ -138,12 +138,16 @@ def _continues(text: str) -> bool:
         return False
     if _OPEN_END.search(text):
         return True
-    # A short line without a sentence end is a heading or a title line, not a broken sentence.
-    return "。" in text or len(text) > 40
+    # A line without a sentence end is a heading or a title line, unless it holds sentences.
+    return len(text) > 20 and bool(re.search(r"[。，,；;]", text))
+
+
+_EXPORT_ARTEFACT = re.compile(r"\[bookmark:[^\]]*\]|\ufeff")
 
 
 def _clean(line: str) -> str:
-    return line.strip().replace("\ufeff", "")
+    # Word's text export writes bookmarks it cannot render as "[bookmark: _GoBack]"
+    return _EXPORT_ARTEFACT.sub("", line).strip()
 
 
 def _next_nonblank(lines: list[str], start: int) -> int | None:
@@ -212,7 +216,7 @@ def _tab_table(lines: list[str], start: int, end: int, table_no: int) -> Table:
 
 # --- scraped tables (one cell per line, blank lines between) ----------------------------------
 
-_SHORT_CELL = 20
+_SHORT_CELL = 12
 _LONG_CELL = 64
 _INT = re.compile(r"\d{1,3}")
 
