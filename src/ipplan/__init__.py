@@ -1,9 +1,9 @@
 """ipplan: Chinese intellectual-property work plans into validated records.
 
-    >>> import ipplan
-    >>> plan = ipplan.parse("samples/liuzhou-hitech-park-2022.docx")
-    >>> plan.meta.doc_number
-    '柳高新〔2022〕2号'
+>>> import ipplan
+>>> plan = ipplan.parse("samples/liuzhou-hitech-park-2022.docx")
+>>> plan.meta.doc_number
+'柳高新〔2022〕2号'
 """
 
 from __future__ import annotations

@@ -24,7 +24,9 @@ def read_input(path: str | os.PathLike[str]) -> bytes:
         raise IpplanError("input-unreadable", "is a folder, not a file", str(path))
     if st.st_size > limits.MAX_INPUT_BYTES:
         raise IpplanError(
-            "limit-exceeded", f"{st.st_size} bytes is over the {limits.MAX_INPUT_BYTES}-byte input limit", str(path)
+            "limit-exceeded",
+            f"{st.st_size} bytes is over the {limits.MAX_INPUT_BYTES}-byte input limit",
+            str(path),
         )
     try:
         with p.open("rb") as fh:
@@ -41,7 +43,11 @@ def choose_format(data: bytes, path: str, declared: str | None = None) -> tuple[
     expected = declared or by_ext
     found = parsers.sniff(data)
     if found in ("zip", "ole"):
-        what = "a legacy Word/Office or encrypted Office file" if found == "ole" else "a zip archive, not a Word file"
+        what = (
+            "a legacy Word/Office or encrypted Office file"
+            if found == "ole"
+            else "a zip archive, not a Word file"
+        )
         raise IpplanError("unsupported-format", f"the content is {what}", path)
     if found is None:
         found = "txt"
@@ -71,9 +77,7 @@ def _looks_binary(data: bytes) -> bool:
     return sample.count(b"\x00") > len(sample) // 10
 
 
-def parse_bytes(
-    data: bytes, path: str, *, fmt: str | None = None, password: str | None = None
-) -> Plan:
+def parse_bytes(data: bytes, path: str, *, fmt: str | None = None, password: str | None = None) -> Plan:
     """Parse a document already in memory; ``path`` names it in the output and in errors."""
     from ipplan.extract import build_plan
 

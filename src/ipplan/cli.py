@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> None:
         rc = 130
     except BrokenPipeError:
         rc = 0
-    except Exception as exc:  # noqa: BLE001 - the user sees one line, never a traceback
+    except Exception as exc:
         from ipplan.errors import IpplanError
 
         if debug:

@@ -22,7 +22,9 @@ KINDS: dict[str, ErrorKind] = {
     k.code: k
     for k in (
         ErrorKind("E101", "input-not-found", 3, "the input path does not exist"),
-        ErrorKind("E102", "input-unreadable", 3, "the input exists but cannot be read (permissions, a folder)"),
+        ErrorKind(
+            "E102", "input-unreadable", 3, "the input exists but cannot be read (permissions, a folder)"
+        ),
         ErrorKind("E103", "input-empty", 4, "the input has no content (zero bytes or only whitespace)"),
         ErrorKind("E201", "unsupported-format", 4, "the content is not a format ipplan reads"),
         ErrorKind("E202", "corrupt-file", 4, "the file is truncated or damaged and cannot be read"),
@@ -31,7 +33,9 @@ KINDS: dict[str, ErrorKind] = {
         ErrorKind("E205", "no-text-layer", 6, "a PDF without a text layer (a scan); OCR is not done"),
         ErrorKind("E206", "undecodable-text", 4, "the text's encoding could not be determined"),
         ErrorKind("E301", "limit-exceeded", 7, "the input exceeds a resource limit (size, inflation, pages)"),
-        ErrorKind("E302", "unsafe-content", 4, "the input carries content refused for safety (XML DTD, entities)"),
+        ErrorKind(
+            "E302", "unsafe-content", 4, "the input carries content refused for safety (XML DTD, entities)"
+        ),
         ErrorKind("E401", "output-error", 8, "the output cannot be written (or would overwrite the input)"),
         ErrorKind("E901", "internal-error", 70, "a bug in ipplan: please report it with --debug output"),
     )

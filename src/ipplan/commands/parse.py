@@ -13,8 +13,12 @@ from ipplan.errors import IpplanError
 @click.command("parse")
 @click.argument("file", type=click.Path(dir_okay=True, allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(["json", "yaml"]), default="json", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of stdout.")
-@click.option("--input-format", type=click.Choice(["txt", "docx", "pdf", "html"]), help="Read the input as this.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of stdout."
+)
+@click.option(
+    "--input-format", type=click.Choice(["txt", "docx", "pdf", "html"]), help="Read the input as this."
+)
 @click.option("--password", help="Password of an encrypted PDF.")
 def command(file: str, fmt: str, output: str | None, input_format: str | None, password: str | None) -> None:
     """Parse FILE (.docx .pdf .html .txt, or - for text on stdin) into records."""
@@ -22,7 +26,9 @@ def command(file: str, fmt: str, output: str | None, input_format: str | None, p
     from ipplan.writers import TEXT_WRITERS, write_atomic
 
     if output and output != "-" and file != "-" and _same_file(file, output):
-        raise IpplanError("output-error", "the output path is the input file: refusing to overwrite it", output)
+        raise IpplanError(
+            "output-error", "the output path is the input file: refusing to overwrite it", output
+        )
     if file == "-":
         plan = parse_bytes(sys.stdin.buffer.read(), "<stdin>", fmt=input_format or "txt", password=password)
     else:

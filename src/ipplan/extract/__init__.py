@@ -34,5 +34,7 @@ def build_plan(document: Document, source: SourceInfo) -> Plan:
         warnings=warnings,
     )
     if not plan.sections and not plan.indicators and not plan.tasks:
-        plan.warnings.append(Warning(code="not-a-plan", message="no numbered outline or indicator table found"))
+        plan.warnings.append(
+            Warning(code="not-a-plan", message="no numbered outline or indicator table found")
+        )
     return plan

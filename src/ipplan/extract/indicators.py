@@ -13,7 +13,7 @@ from ipplan.blocks import Cell, Paragraph, Table
 from ipplan.extract.departments import split_names
 from ipplan.extract.values import Markers, parse_value, read_markers
 from ipplan.outline import Outline
-from ipplan.schema import Department, Indicator, Location, Warning
+from ipplan.schema import Department, Indicator, Location, Value, Warning
 
 # header text → column role; checked in this order, first match wins
 _ROLES: list[tuple[str, re.Pattern[str]]] = [
@@ -96,7 +96,7 @@ def _notes_after(units, k: int) -> list[str]:
     """Notes printed as paragraphs under the table (注：1.… 2.…)."""
     notes: list[str] = []
     for u in units[k + 1 : k + 6]:
-        if not isinstance(u.block, Paragraph) or u.level is not None and u.level <= 2:
+        if not isinstance(u.block, Paragraph) or (u.level is not None and u.level <= 2):
             break
         text = u.text.strip()
         if _NOTE_ROW.match(text) or (notes and re.match(r"^\d+[.．、]", (u.label_text or "") + text)):
@@ -106,7 +106,9 @@ def _notes_after(units, k: int) -> list[str]:
     return notes
 
 
-def _rows(rows: list[list[Cell]], columns: Columns, markers: Markers, warnings: list[Warning]) -> list[Indicator]:
+def _rows(
+    rows: list[list[Cell]], columns: Columns, markers: Markers, warnings: list[Warning]
+) -> list[Indicator]:
     out: list[Indicator] = []
     last: dict[str, str | None] = {"seq": None, "category": None}
     width = len(columns.roles)
@@ -134,19 +136,15 @@ def _rows(rows: list[list[Cell]], columns: Columns, markers: Markers, warnings: 
         if by_role.get("unit") is not None and by_role["unit"].text.strip():
             unit = by_role["unit"].text.strip()
 
-        def value(role: str):
-            cell = by_role.get(role)
-            return parse_value(cell.text, unit, markers) if cell is not None else None
-
         out.append(
             Indicator(
                 seq=last["seq"] if "seq" in columns.roles else None,
                 category=last["category"] if "category" in columns.roles else None,
                 name=name,
                 unit=unit,
-                baseline=value("baseline"),
-                target=value("target"),
-                increment=value("increment"),
+                baseline=_value(by_role, "baseline", unit, markers),
+                target=_value(by_role, "target", unit, markers),
+                increment=_value(by_role, "increment", unit, markers),
                 baseline_year=columns.years.get("baseline"),
                 target_year=columns.years.get("target"),
                 attribute=(by_role["attribute"].text.strip() or None) if by_role.get("attribute") else None,
@@ -159,6 +157,11 @@ def _rows(rows: list[list[Cell]], columns: Columns, markers: Markers, warnings: 
     return out
 
 
+def _value(by_role: dict[str, Cell], role: str, unit: str | None, markers: Markers) -> Value | None:
+    cell = by_role.get(role)
+    return parse_value(cell.text, unit, markers) if cell is not None else None
+
+
 def _row_location(row: list[Cell], name_cell: Cell) -> Location:
     loc = name_cell.loc.model_copy()
     loc.col = None
@@ -169,7 +172,7 @@ def _row_location(row: list[Cell], name_cell: Cell) -> Location:
 
 
 def split_unit(text: str) -> tuple[str, str | None]:
-    """"专利质押融资金额（万元）/笔" → ("专利质押融资金额", "万元/笔"); the unit is the last
+    """ "专利质押融资金额（万元）/笔" → ("专利质押融资金额", "万元/笔"); the unit is the last
     parenthesised part at the end (its closing bracket may have been lost: "比重(%")."""
     m = _UNIT_SUFFIX.search(text)
     if not m or m.start() == 0:

@@ -22,14 +22,18 @@ _DOC_NUMBER = re.compile(
     r"(?P<no>\d{1,5})\s*号?$"
 )
 _DATE_CN = re.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
-_DATE_CN_NUMERALS = re.compile(r"^([〇○零一二三四五六七八九]{4})年([〇○零一二三四五六七八九十]{1,3})月([〇○零一二三四五六七八九十]{1,3})日$")
+_DATE_CN_NUMERALS = re.compile(
+    r"^([〇○零一二三四五六七八九]{4})年([〇○零一二三四五六七八九十]{1,3})月([〇○零一二三四五六七八九十]{1,3})日$"
+)
 _DATE_COMPACT = re.compile(r"^((?:19|20)\d{2})[-./]?(\d{2})[-./]?(\d{2})$")
 _DATE_DASHED = re.compile(r"^((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})$")
 _PERIOD = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*[-—–～~至到]+\s*((?:19|20)\d{2})\s*年?\s*[）)]")
 _PERIOD_ANY = re.compile(r"((?:19|20)\d{2})\s*[-—–～~至到]+\s*((?:19|20)\d{2})\s*年")
 _FIVE_YEAR_PLAN = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?")
 _TITLE_END = r"(?:工作方案|实施方案|行动方案|方案|规划|计划|实施意见|意见|办法|纲要|细则|要点|措施)"
-_TITLE_RUN_ON = re.compile(rf"^(.{{4,60}}?{_TITLE_END}(?:\s*[（(][^）)]{{0,20}}[）)])?)(?=为|根据|按照|以|现将|[一二三四五六七八九十]、)")
+_TITLE_RUN_ON = re.compile(
+    rf"^(.{{4,60}}?{_TITLE_END}(?:\s*[（(][^）)]{{0,20}}[）)])?)(?=为|根据|按照|以|现将|[一二三四五六七八九十]、)"
+)
 _FILE_NAME = re.compile(r"\.(docx?|wps|pdf|txt|html?)$", re.I)
 _ORGAN_END = re.compile(r"(政府|办公室|办公厅|委员会|管委会|局|厅|部|院|会|办|中心|小组)$")
 _CITED = re.compile(r"《(.+)》")
@@ -54,8 +58,10 @@ def extract_meta(blocks: list[Block], hints: dict[str, str] | None = None) -> Fr
     notice = _notice_title(paras)
     notice_end = -1
     if notice:
-        meta.notice_title, notice_start, notice_end = notice
-    meta.doc_number = normalise_doc_number(hints["doc_number"]) if hints.get("doc_number") else _doc_number(paras)
+        meta.notice_title, _, notice_end = notice
+    meta.doc_number = (
+        normalise_doc_number(hints["doc_number"]) if hints.get("doc_number") else _doc_number(paras)
+    )
     title, body_start, split = _plan_title(paras, blocks, meta.notice_title, notice_end)
     meta.title = title
     meta.issuer = hints.get("issuer") or _issuer(meta.notice_title, paras, notice_end)
@@ -151,7 +157,11 @@ def _plan_title(
         if len(t) <= 60 and not re.search(r"[。；：:]", t) and re.search(_TITLE_END, t):
             joined = t
             m = k
-            while m + 1 < len(after) and len(after[m + 1][1]) <= 40 and _continues_title(joined, after[m + 1][1]):
+            while (
+                m + 1 < len(after)
+                and len(after[m + 1][1]) <= 40
+                and _continues_title(joined, after[m + 1][1])
+            ):
                 m += 1
                 joined += after[m][1]
             return joined, i, None
@@ -168,7 +178,9 @@ def _plan_title(
 def _continues_title(joined: str, nxt: str) -> bool:
     if _PERIOD.fullmatch(nxt.strip()):
         return True
-    return not re.search(f"{_TITLE_END}$", joined) and not re.search(r"[。；：:]", nxt) and not match_label(nxt)
+    return (
+        not re.search(f"{_TITLE_END}$", joined) and not re.search(r"[。；：:]", nxt) and not match_label(nxt)
+    )
 
 
 def _issuer(notice: str | None, paras: list[tuple[int, str]], notice_end: int) -> str | None:

@@ -36,3 +36,17 @@ def heading_prefix(text: str) -> str:
         if pos > 20:
             break
     return text[:20].strip()
+
+
+def lead_phrase(text: str, min_chars: int = 6) -> str:
+    """The lead phrase of an item whose full stop was lost: "优化区域知识产权资源配置围绕全区…"
+    → "优化区域知识产权资源配置", cut where a verb opens a new clause after a noun."""
+    pos = 0
+    previous = ""
+    for w in _posseg().cut(text[:80]):
+        if pos >= min_chars and (w.flag in ("v", "p", "c") or w.flag == "x") and previous.startswith("n"):
+            return text[:pos].strip()
+        pos += len(w.word)
+        previous = w.flag
+    comma = text.find("，")
+    return text[:comma] if comma > 0 else text

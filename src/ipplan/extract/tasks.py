@@ -10,7 +10,9 @@ from ipplan.outline import Outline, Unit
 from ipplan.schema import Department, Section, Task
 
 # What the genre calls its main task section (主要任务 / 重点任务 / 工作措施 …).
-TASK_SECTION = re.compile(r"(主要|重点|具体|工作|核心)(任务|措施|工作|举措)|任务(和|与)?措施|工作重点|主要内容")
+TASK_SECTION = re.compile(
+    r"(主要|重点|具体|工作|核心)(任务|措施|工作|举措)|任务(和|与)?措施|工作重点|主要内容"
+)
 _HEADING_MAX = 30
 _BOX = re.compile(r"^专栏\s*\d*")
 
@@ -27,7 +29,7 @@ def heading_title(text: str) -> str:
 
 
 def _split_run_on_heading(text: str) -> str:
-    """"指导思想为深学笃用…" → "指导思想": the heading ends where a clause starts (a
+    """ "指导思想为深学笃用…" → "指导思想": the heading ends where a clause starts (a
     preposition or verb after the first noun), found by word segmentation."""
     from ipplan.extract.segment import heading_prefix
 
@@ -36,7 +38,13 @@ def _split_run_on_heading(text: str) -> str:
 
 def sections(outline: Outline) -> list[Section]:
     return [
-        Section(number=u.number, label=u.label_text, title=heading_title(u.text), inferred=u.inferred, source=u.loc)
+        Section(
+            number=u.number,
+            label=u.label_text,
+            title=heading_title(u.text),
+            inferred=u.inferred,
+            source=u.loc,
+        )
         for u in outline.units
         if u.level == 1 and u.number is not None
     ]
@@ -56,10 +64,20 @@ def task_section_number(outline: Outline) -> int | None:
     return max(counts, key=lambda k: counts[k]) if counts else None
 
 
+_ITEM_TITLE_MAX = 30
+
+
 def item_title(text: str) -> str:
+    """An item's lead phrase up to its first 。; where a lost 。 makes it run on, the phrase
+    found by word segmentation."""
     t = text.strip()
     cut = re.search(r"[。]", t)
-    return t[: cut.start()].strip() if cut else t
+    title = t[: cut.start()].strip() if cut else t
+    if len(title) > _ITEM_TITLE_MAX and (cut or len(t) > _ITEM_TITLE_MAX * 2):
+        from ipplan.extract.segment import lead_phrase
+
+        return lead_phrase(title)
+    return title
 
 
 def tasks(outline: Outline) -> list[Task]:

@@ -12,16 +12,34 @@ from dataclasses import dataclass, field
 from ipplan.schema import Amount, Value
 
 _NUMBER = re.compile(r"[-+]?\d+(?:[.．]\d+)?")
-_COMPARATORS = {"≥": ">=", ">=": ">=", "＞": ">", ">": ">", "≤": "<=", "<=": "<=", "＜": "<", "<": "<",
-                "不少于": ">=", "不低于": ">=", "以上": ">=", "超过": ">", "不超过": "<=", "以下": "<=",
-                "以内": "<=", "约": "~", "左右": "~"}
+_COMPARATORS = {
+    "≥": ">=",
+    ">=": ">=",
+    "＞": ">",
+    ">": ">",
+    "≤": "<=",
+    "<=": "<=",
+    "＜": "<",
+    "<": "<",
+    "不少于": ">=",
+    "不低于": ">=",
+    "以上": ">=",
+    "超过": ">",
+    "不超过": "<=",
+    "以下": "<=",
+    "以内": "<=",
+    "约": "~",
+    "左右": "~",
+}
 _LEADING_CMP = re.compile(r"^(≥|>=|＞|>|≤|<=|＜|<|不少于|不低于|超过|不超过|约)")
 _TRAILING_CMP = re.compile(r"(以上|以下|以内|左右)$")
 _AS_ACTUAL = re.compile(r"以实际.{0,8}为准|据实|按实际")
 _DASHES = {"—", "——", "-", "－", "–", "―", "一"}
 _SLASHES = {"/", "／", "\\"}
 # A definition in a note: 标记“—”，意为… / “/”表示… / 【】内为…
-_MARKER_NOTE = re.compile(r"[“\"‘']([^”\"’']{1,3})[”\"’']\s*[，,]?\s*(?:意为|表示|指|为|代表)\s*([^。；;\n]*)")
+_MARKER_NOTE = re.compile(
+    r"[“\"‘']([^”\"’']{1,3})[”\"’']\s*[，,]?\s*(?:意为|表示|指|为|代表)\s*([^。；;\n]*)"
+)
 _BRACKET_NOTE = re.compile(r"([【\[［(（])\s*([】\]］)）])\s*(?:内|中)?\s*(?:为|表示|指)\s*([^。；;\n]*)")
 
 
@@ -112,7 +130,9 @@ def _amounts(body: str, unit: str | None) -> list[Amount] | None:
         if not m:
             return None
         value = float(m.group(1).replace("．", "."))
-        part_unit = m.group(2) or (units[k] if k < len(units) else None) or (units[0] if len(parts) == 1 else None)
+        part_unit = (
+            m.group(2) or (units[k] if k < len(units) else None) or (units[0] if len(parts) == 1 else None)
+        )
         if part_unit == "％":
             part_unit = "%"
         amounts.append(Amount(value=value, unit=part_unit))

@@ -153,7 +153,7 @@ def _is_candidate(u: Unit) -> bool:
     if u.label is not None or u.is_table:
         return False
     t = u.text.strip()
-    return 2 <= len(t) <= _MAX_CANDIDATE_CHARS and not _NOT_HEADING.search(t) and not t[-1] in "，、,"
+    return 2 <= len(t) <= _MAX_CANDIDATE_CHARS and not _NOT_HEADING.search(t) and t[-1] not in "，、,"
 
 
 def _infer_missing_labels(units: list[Unit], warnings: list[Warning]) -> None:
@@ -168,8 +168,8 @@ def _infer_missing_labels(units: list[Unit], warnings: list[Warning]) -> None:
                 warnings.append(
                     Warning(
                         code="numbering-inferred",
-                        message=f"heading {u.text!r} has no printed label: numbered {number} at level {level} "
-                        "from its siblings",
+                        message=f"heading {u.text!r} has no printed label: "
+                        f"numbered {number} at level {level} from its siblings",
                         source=u.loc,
                     )
                 )
@@ -198,7 +198,12 @@ def _missing_slots(units: list[Unit], level: int) -> list[tuple[list[int], range
                 out.append((list(range(prev_num + 1, u.number)), range(prev_idx + 1, i)))
             prev_idx, prev_num, child_last = i, u.number or prev_num, None
         elif u.level == level + 1:
-            if child_last is not None and u.number is not None and u.number <= child_last[1] and u.number == 1:
+            if (
+                child_last is not None
+                and u.number is not None
+                and u.number <= child_last[1]
+                and u.number == 1
+            ):
                 out.append(([prev_num + 1], range(child_last[0] + 1, i)))
                 prev_num += 1
                 prev_idx = i  # the parent lies before this child
@@ -213,10 +218,8 @@ def _choose(units: list[Unit], candidates: list[int], k: int, level: int) -> lis
         return []
     if len(candidates) <= k:
         return candidates
-    tried = 0
-    for combo in combinations(reversed(candidates), k):
-        tried += 1
-        if tried > _MAX_COMBINATIONS:
+    for tried, combo in enumerate(combinations(reversed(candidates), k)):
+        if tried >= _MAX_COMBINATIONS:
             break
         chosen = sorted(combo)
         if _children_completable(units, chosen, candidates, level):
@@ -255,7 +258,11 @@ def _assign_paths(units: list[Unit], warnings: list[Warning]) -> None:
         previous = last_at.get((parent, depth))
         if previous is not None and u.number == previous and not u.inferred:
             warnings.append(
-                Warning(code="numbering-duplicate", message=f"label {u.label_text} repeats its sibling", source=u.loc)
+                Warning(
+                    code="numbering-duplicate",
+                    message=f"label {u.label_text} repeats its sibling",
+                    source=u.loc,
+                )
             )
         stack.append(u.number)
         last_at[(parent, depth)] = u.number

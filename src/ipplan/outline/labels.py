@@ -8,15 +8,36 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "○": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_NUM = "零〇○一二两三四五六七八九十百千"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # The conventional order of levels; a document may skip some, so levels are ranks, not depths.
-RANKS = {"chapter": 0, "cn_dun": 1, "cn_paren": 2, "ar_dot": 3, "ar_dun": 3, "ar_paren": 4, "ar_rparen": 5,
-         "circled": 5}
+RANKS = {
+    "chapter": 0,
+    "cn_dun": 1,
+    "cn_paren": 2,
+    "ar_dot": 3,
+    "ar_dun": 3,
+    "ar_paren": 4,
+    "ar_rparen": 5,
+    "circled": 5,
+}
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("chapter", re.compile(rf"^(第([{_CN_NUM}]+|\d{{1,3}})[章部篇])\s*")),

@@ -56,7 +56,9 @@ def decode(data: bytes) -> tuple[str, str, list[Warning]]:
     best = min(("utf-8", "gb18030"), key=lambda c: data.decode(c, errors="replace").count("\ufffd"))
     text = data.decode(best, errors="replace")
     if text.count("\ufffd") > max(16, len(text) // 4):
-        raise IpplanError("undecodable-text", "the text is in no encoding ipplan knows (UTF-8, GB18030, UTF-16)")
+        raise IpplanError(
+            "undecodable-text", "the text is in no encoding ipplan knows (UTF-8, GB18030, UTF-16)"
+        )
     return text, best, [_bad_bytes_warning(best)]
 
 
@@ -250,7 +252,12 @@ def scrape_table(lines: list[str], start: int, table_no: int) -> tuple[Table, in
         if not text:
             j += 1
             continue
-        if len(text) > _LONG_CELL or _looks_like_prose(text) or text.startswith(("注", "备注")) or match_label(text):
+        if (
+            len(text) > _LONG_CELL
+            or _looks_like_prose(text)
+            or text.startswith(("注", "备注"))
+            or match_label(text)
+        ):
             break
         if cells:
             gap = j - cells[-1][1] - 1
@@ -267,9 +274,13 @@ def scrape_table(lines: list[str], start: int, table_no: int) -> tuple[Table, in
             rows[-1].append(cell)
     if len(rows) < 2:
         return None
-    grid = [[Cell(t, Location(line=ln + 1, table=table_no, row=0, col=c)) for c, (t, ln) in enumerate(header)]]
+    grid = [
+        [Cell(t, Location(line=ln + 1, table=table_no, row=0, col=c)) for c, (t, ln) in enumerate(header)]
+    ]
     for r, row in enumerate(rows, 1):
-        grid.append([Cell(t, Location(line=ln + 1, table=table_no, row=r, col=c)) for c, (t, ln) in enumerate(row)])
+        grid.append(
+            [Cell(t, Location(line=ln + 1, table=table_no, row=r, col=c)) for c, (t, ln) in enumerate(row)]
+        )
     last_line = rows[-1][-1][1]
     return Table(grid, Location(line=start + 1, line_end=last_line + 1, table=table_no)), last_line + 1
 

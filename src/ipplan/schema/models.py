@@ -150,7 +150,7 @@ class Target(_Model):
     source: Location | None = None
 
 
-class Warning(_Model):  # noqa: A001 - the contract's own name for it
+class Warning(_Model):
     """Something the parser repaired or doubts, with where it is."""
 
     code: str
