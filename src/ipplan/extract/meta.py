@@ -56,6 +56,11 @@ def extract_meta(blocks: list[Block], hints: dict[str, str] | None = None) -> Fr
     paras = _para_texts(blocks)
     meta = Meta()
     notice = _notice_title(paras)
+    hinted = hints.get("title") or ""
+    if "关于" in hinted and hinted.endswith("通知") and (not notice or len(hinted) >= len(notice[0])):
+        # a site's own metadata gives the notice title whole, where the body may break it or
+        # lose its punctuation
+        notice = (hinted, notice[1] if notice else -1, notice[2] if notice else -1)
     notice_end = -1
     if notice:
         meta.notice_title, _, notice_end = notice
@@ -105,15 +110,29 @@ def _notice_title(paras: list[tuple[int, str]]) -> tuple[str, int, int] | None:
             joined = paras[start][1].strip() + joined
         if "关于" not in joined:
             continue
-        if joined.startswith("关于") and start > 0:
+        # the organ's name may stand on lines of its own above "关于…"
+        while start > 0 and _title_line(paras[start - 1][1]):
             before = paras[start - 1][1].strip()
-            if _ORGAN_END.search(before) and not before.endswith("文件") and len(before) <= 30:
-                joined = before + joined
-                start -= 1
+            joined = before + joined
+            start -= 1
+            if _ORGAN_END.search(before) or k - start > 6:
+                break
         if "印发" not in joined and "转发" not in joined:
             continue
         return joined, paras[start][0], paras[k][0]
     return None
+
+
+def _title_line(text: str) -> bool:
+    """A short line that can be part of a title printed over several lines."""
+    t = text.strip()
+    return (
+        0 < len(t) <= 30
+        and not re.search(r"[。：:，,；;]", t)
+        and not t.endswith("文件")
+        and normalise_doc_number(t) is None
+        and parse_date(t) is None
+    )
 
 
 def _cited_title(notice: str) -> str | None:

@@ -76,15 +76,27 @@ def _explode(blocks: list[Block]) -> list[Unit]:
     """Units from blocks: a paragraph's label is its Word numbering or its printed label."""
     units: list[Unit] = []
     last_by_kind: dict[str, int] = {}
+    next_note = 0  # the number the next note of a 注：1.… list would have
     for block in blocks:
         if isinstance(block, Table):
             units.append(Unit(block, "", block.loc))
             continue
         for label, text in _split_paragraph(block, last_by_kind):
+            if label is not None and label.number == next_note and label.kind in _NOTE_KINDS:
+                # "2.【】内为…" under "注：1.…" continues the notes, it is not an item
+                units.append(Unit(block, label.text + text, block.loc))
+                next_note += 1
+                continue
+            note = _NOTE_START.match(text) if label is None else None
+            next_note = 2 if note else 0
             if label is not None:
                 last_by_kind[label.kind] = label.number
             units.append(Unit(block, text, block.loc, label))
     return units
+
+
+_NOTE_START = re.compile(r"^(注|备注|说明)\s*[：:]?\s*[1１一][.．、]")
+_NOTE_KINDS = ("ar_dot", "ar_dun", "ar_paren", "cn_dun")
 
 
 def _split_paragraph(p: Paragraph, last_by_kind: dict[str, int]) -> list[tuple[Label | None, str]]:
@@ -148,9 +160,11 @@ def _is_heading_like(text: str) -> bool:
 # --- labels lost in a text export -------------------------------------------------------------
 
 
-def _is_candidate(u: Unit) -> bool:
-    """A bare short line that could be a heading whose automatic number was lost."""
-    if u.label is not None or u.is_table:
+def _is_candidate(units: list[Unit], i: int) -> bool:
+    """A bare short line that could be a heading whose automatic number was lost (not a
+    table's caption)."""
+    u = units[i]
+    if u.label is not None or u.is_table or (i + 1 < len(units) and units[i + 1].is_table):
         return False
     t = u.text.strip()
     return 2 <= len(t) <= _MAX_CANDIDATE_CHARS and not _NOT_HEADING.search(t) and t[-1] not in "，、,"
@@ -160,7 +174,7 @@ def _infer_missing_labels(units: list[Unit], warnings: list[Warning]) -> None:
     max_level = max((u.level for u in units if u.level), default=0)
     for level in range(1, max_level + 1):
         for slots, region in _missing_slots(units, level):
-            candidates = [i for i in region if _is_candidate(units[i])]
+            candidates = [i for i in region if _is_candidate(units, i)]
             chosen = _choose(units, candidates, len(slots), level)
             for i, number in zip(chosen, slots, strict=False):
                 u = units[i]
