@@ -21,6 +21,10 @@ _KEY = re.compile(
 _NOTE = re.compile(
     rf"[（(〔【\[［]\s*((?:{_LEAD_KEYS}|{_SUPPORT_KEYS})(?:部门|单位|处室|科室|机构|方)(?:[（(](?:单位|部门)[）)])?\s*[：:].*?)[）)〕】\]］]\s*[。.]?\s*$"
 )
+# the same note without brackets, as the last sentence of an item: …。责任单位：A、B。
+_BARE_NOTE = re.compile(
+    rf"(?:^|(?<=[。；;]))\s*((?:{_LEAD_KEYS}|{_SUPPORT_KEYS})(?:部门|单位|处室|科室|机构|方)(?:[（(](?:单位|部门)[）)])?\s*[：:][^。]*?)[。.]?\s*$"
+)
 _SPLIT = re.compile(r"[、，,；;]")
 
 
@@ -35,7 +39,7 @@ class Assignment:
 
 def find_note(text: str) -> tuple[Assignment, int] | None:
     """The department note that ends ``text``, and where it starts."""
-    m = _NOTE.search(text)
+    m = _NOTE.search(text) or _BARE_NOTE.search(text)
     if not m:
         return None
     # the non-greedy match may have started at an earlier bracket: keep the last key's bracket

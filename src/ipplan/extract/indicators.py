@@ -19,7 +19,7 @@ from ipplan.schema import Department, Indicator, Location, Value, Warning
 _ROLES: list[tuple[str, re.Pattern[str]]] = [
     ("seq", re.compile(r"序号|编号|^序$")),
     ("attribute", re.compile(r"属性|性质")),
-    ("departments", re.compile(r"责任|牵头|部门|负责|单位(?!$)")),
+    ("departments", re.compile(r"责任|牵头|配合|参与|协办|部门|负责|单位(?!$)")),
     ("unit", re.compile(r"^(计量)?单位$")),
     ("increment", re.compile(r"增加|增量|增幅|增长|新增|变化")),
     ("baseline", re.compile(r"基础|基期|基数|基准|现状|实际|现值|完成")),
@@ -27,6 +27,7 @@ _ROLES: list[tuple[str, re.Pattern[str]]] = [
     ("category", re.compile(r"类别|类型|分类|领域|方面|维度|一级")),
     ("name", re.compile(r"指标|名称|内容|项目")),
 ]
+_SUPPORT_COLUMN = re.compile(r"配合|参与|协办|协助")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _NOTE_ROW = re.compile(r"^(注|备注|说明)\s*[：:]?")
 _ATTRIBUTE = re.compile(r"^(预期性|约束性)$")
@@ -43,25 +44,46 @@ class Columns:
         return self.roles.index(role) if role in self.roles else None
 
 
-def read_columns(header: list[Cell]) -> Columns | None:
-    """Column roles from a header row, or None when it is not an indicator table's header."""
+def read_columns(header: list[str]) -> Columns | None:
+    """Column roles from header texts, or None when they are not an indicator table's header."""
     roles: list[str | None] = []
-    years: dict[str, int] = {}
-    for cell in header:
-        text = re.sub(r"\s+", "", cell.text)
+    years: list[int | None] = []
+    for raw in header:
+        text = re.sub(r"\s+", "", raw)
         role = next((r for r, p in _ROLES if p.search(text)), None)
-        if role in roles and role not in ("target",):
-            role = None if role != "baseline" else "target"
-        if role == "target" and "target" in roles:
-            role = None
-        if role in ("baseline", "target"):
-            m = _YEAR.search(text)
-            if m:
-                years[role] = int(m.group(1))
-        roles.append(role)
+        if role == "departments" and _SUPPORT_COLUMN.search(text):
+            role = "support"
+        m = _YEAR.search(text)
+        years.append(int(m.group(1)) if m and role in ("baseline", "target") else None)
+        roles.append(role if role not in roles else None)
+    # columns headed only by years ("2020年", "2025年"): the earlier year is the baseline
+    dated = [i for i, y in enumerate(years) if y is not None and roles[i] in ("target", None)]
+    if "baseline" not in roles and len(dated) >= 2:
+        first, last = min(dated, key=lambda i: years[i]), max(dated, key=lambda i: years[i])
+        roles[first], roles[last] = "baseline", "target"
     if "name" not in roles or not ({"baseline", "target"} & set(roles)):
         return None
-    return Columns(roles, years)
+    dated_roles = {r: y for r, y in zip(roles, years, strict=True) if r in ("baseline", "target") and y}
+    return Columns(roles, dated_roles)
+
+
+def _header(rows: list[list[Cell]]) -> tuple[Columns, int] | None:
+    """The columns and how many rows the header takes (one, or two where a merged header
+    row stands over its sub-headers: 2025年 over 目标值 | 增量)."""
+    if not rows:
+        return None
+    first = [c.text for c in rows[0]]
+    columns = read_columns(first)
+    if columns is not None:
+        return columns, 1
+    if len(rows) > 1 and len(rows[1]) == len(rows[0]):
+        second = [c.text for c in rows[1]]
+        if not any(_SEQ.match(t.strip()) for t in second):
+            joined = [a if a == b else a + b for a, b in zip(first, second, strict=True)]
+            columns = read_columns(joined)
+            if columns is not None:
+                return columns, 2
+    return None
 
 
 def indicators(outline: Outline, warnings: list[Warning]) -> list[Indicator]:
@@ -74,10 +96,11 @@ def indicators(outline: Outline, warnings: list[Warning]) -> list[Indicator]:
         table: Table = u.block  # type: ignore[assignment]
         if not table.rows:
             continue
-        columns = read_columns(table.rows[0])
-        if columns is None:
+        header = _header(table.rows)
+        if header is None:
             continue
-        data, notes = _split_notes(table.rows[1:])
+        columns, header_rows = header
+        data, notes = _split_notes(table.rows[header_rows:])
         notes += _notes_after(units, k)
         markers = read_markers(notes)
         out.extend(_rows(data, columns, markers, warnings))
@@ -148,13 +171,21 @@ def _rows(
                 baseline_year=columns.years.get("baseline"),
                 target_year=columns.years.get("target"),
                 attribute=(by_role["attribute"].text.strip() or None) if by_role.get("attribute") else None,
-                departments=[Department(name=n) for n in split_names(by_role["departments"].text)]
-                if by_role.get("departments") is not None
-                else [],
+                departments=_departments(by_role),
                 source=_row_location(row, name_cell),
             )
         )
     return out
+
+
+def _departments(by_role: dict[str, Cell]) -> list[Department]:
+    """One department column names bodies without roles; separate 牵头/配合 columns give roles."""
+    lead = split_names(by_role["departments"].text) if by_role.get("departments") is not None else []
+    support = split_names(by_role["support"].text) if by_role.get("support") is not None else []
+    if not support:
+        return [Department(name=n) for n in lead]
+    leads = [Department(name=n, role="lead") for n in lead]
+    return leads + [Department(name=n, role="support") for n in support]
 
 
 def _value(by_role: dict[str, Cell], role: str, unit: str | None, markers: Markers) -> Value | None:
