@@ -1,0 +1,261 @@
+"""PDF reader: a text-layer PDF to the block stream the docx and txt readers produce.
+
+One pass over the pages with pdfplumber (the only module that imports it): each page's chars are
+read once and its ruled tables found once. The rest is plain Python on those chars:
+``pdf_lines`` makes lines, ``pdf_tables`` fills and joins tables, ``pdf_layout`` drops page
+furniture and re-joins lines into paragraphs. Every failure of pdfplumber or pdfminer on a bad
+input becomes an ``IpplanError``.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdftypes import resolve1
+from pdfplumber.utils.exceptions import PdfminerException
+
+from ipplan import limits
+from ipplan.blocks import Block, Document
+from ipplan.errors import IpplanError
+from ipplan.parsers import pdf_layout as layout
+from ipplan.parsers.pdf_layout import Geometry, PageFlow
+from ipplan.parsers.pdf_lines import Char, Line, build_lines, dedupe_chars
+from ipplan.parsers.pdf_tables import (
+    Bbox,
+    TablePart,
+    fill_text,
+    is_layout_frame,
+    join_parts,
+    new_part,
+    to_table,
+)
+from ipplan.schema import Location, Warning
+
+
+@dataclass(slots=True)
+class RawPage:
+    """What pdfplumber gave for one page: all the reader needs from the library."""
+
+    number: int
+    width: float
+    height: float
+    chars: list[Char]
+    tables: list[list[Bbox]]  # the cell boxes of each ruled table found
+    has_images: bool
+
+
+@dataclass(slots=True)
+class _Notes:
+    """Pages worth a warning, collected while reading."""
+
+    imaged_without_text: list[int] = field(default_factory=list)
+    rotated_text: list[int] = field(default_factory=list)
+
+
+def read(data: bytes, path: str, *, password: str | None = None) -> Document:
+    """Read a PDF's text layer into paragraphs and tables."""
+    notes = _Notes()
+    flows: list[PageFlow] = []
+    chars_seen = 0
+    for raw in _raw_pages(data, path, password):
+        flow, usable = _page_flow(raw, notes)
+        flows.append(flow)
+        chars_seen += usable
+    if chars_seen == 0:
+        raise IpplanError(
+            "no-text-layer", "the PDF has no text layer (a scan?); ipplan does not do OCR", path
+        )
+    layout.drop_furniture(flows)
+    layout.group_tables(flows)
+    blocks = _blocks(flows, layout.measure(flows))
+    return Document(blocks=blocks, format="pdf", warnings=_warnings(notes))
+
+
+# --- pdfplumber: open once, one pass over the pages ---------------------------------------------
+
+
+def _raw_pages(data: bytes, path: str, password: str | None) -> Iterator[RawPage]:
+    with _library_errors(path, password):
+        pdf = pdfplumber.open(io.BytesIO(data), password=password or "", raise_unicode_errors=False)
+    with pdf:
+        with _library_errors(path, password):
+            _check_declared_pages(pdf, path)
+            pages = pdf.pages
+        if len(pages) > limits.MAX_PDF_PAGES:
+            raise _too_many_pages(len(pages), path)
+        for page in pages:
+            with _library_errors(path, password):
+                raw = _raw_page(page)
+            yield raw
+
+
+def _raw_page(page) -> RawPage:
+    """Everything needed from one pdfplumber page, read once; the page's caches are then freed."""
+    raw = RawPage(
+        number=page.page_number,
+        width=float(page.width),
+        height=float(page.height),
+        chars=page.chars,
+        tables=[t.cells for t in page.find_tables()],
+        has_images=bool(page.images),
+    )
+    page.close()
+    return raw
+
+
+def _check_declared_pages(pdf, path: str) -> None:
+    """Refuse a document whose page tree declares too many pages before walking it."""
+    try:
+        count = int(resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"]))
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return  # no usable /Count: the walk itself is checked
+    if count > limits.MAX_PDF_PAGES:
+        raise _too_many_pages(count, path)
+
+
+def _too_many_pages(count: int, path: str) -> IpplanError:
+    return IpplanError(
+        "limit-exceeded", f"the PDF has {count} pages, more than the limit of {limits.MAX_PDF_PAGES}", path
+    )
+
+
+@contextmanager
+def _library_errors(path: str, password: str | None) -> Iterator[None]:
+    """Turn whatever pdfplumber or pdfminer raises on a bad file into an ``IpplanError``.
+
+    pdfminer raises a zoo on damaged input (PDFSyntaxError, PSEOF, KeyError, TypeError,
+    struct.error, zlib.error, RecursionError …), so everything but MemoryError is caught here,
+    around the library calls only: a bug in ipplan's own code still surfaces as itself.
+    """
+    try:
+        yield
+    except (IpplanError, MemoryError):
+        raise
+    except Exception as exc:
+        raise _as_ipplan_error(exc, path, password) from exc
+
+
+def _as_ipplan_error(exc: Exception, path: str, password: str | None) -> IpplanError:
+    cause = exc
+    if isinstance(exc, PdfminerException) and exc.args and isinstance(exc.args[0], BaseException):
+        cause = exc.args[0]  # pdfplumber wraps pdfminer's exceptions
+    if isinstance(cause, PDFPasswordIncorrect):
+        if password is None:
+            return IpplanError("encrypted-file", "the PDF is encrypted: use --password", path)
+        return IpplanError("wrong-password", "the password given does not open the PDF", path)
+    if isinstance(cause, PDFEncryptionError):
+        return IpplanError("encrypted-file", f"the PDF's encryption is not supported: {cause}", path)
+    detail = f"{type(cause).__name__}: {cause}"[:200]
+    return IpplanError("corrupt-file", f"the PDF is damaged and cannot be read ({detail})", path)
+
+
+# --- one page: chars to lines and table parts ---------------------------------------------------
+
+
+def _page_flow(raw: RawPage, notes: _Notes) -> tuple[PageFlow, int]:
+    """The page's lines and table parts in reading order, and how many chars it had to read."""
+    chars = _usable_chars(raw, notes)
+    usable = len(chars)
+    if not chars and raw.has_images:
+        notes.imaged_without_text.append(raw.number)
+    parts: list[TablePart] = []
+    for boxes in raw.tables:
+        part = new_part(boxes, raw.number)
+        if is_layout_frame(part):
+            continue
+        chars_inside = [c for c in chars if _inside(part.bbox, c)]
+        if not chars_inside:
+            continue  # a ruled box with nothing in it (a letterhead rule, a signature frame)
+        outside = fill_text(part, chars_inside)
+        chars = [c for c in chars if not _inside(part.bbox, c)] + outside
+        parts.append(part)
+    lines: list[Line | TablePart] = list(build_lines(chars, raw.number))
+    items = sorted([*lines, *parts], key=lambda i: i.top)
+    return PageFlow(number=raw.number, width=raw.width, items=items), usable
+
+
+def _usable_chars(raw: RawPage, notes: _Notes) -> list[Char]:
+    """The page's chars minus rotated ones (watermarks, stamps) and those off the page, deduplicated."""
+    upright: list[Char] = []
+    rotated = False
+    for ch in raw.chars:
+        if not ch.get("upright", True):
+            rotated = True
+            continue
+        if (
+            ch["x1"] < 0
+            or ch["x0"] > raw.width
+            or ch["bottom"] < 0
+            or ch["top"] > raw.height
+            or not ch["text"]
+        ):
+            continue
+        upright.append(ch)
+    if rotated:
+        notes.rotated_text.append(raw.number)
+    return dedupe_chars(upright)
+
+
+def _inside(bbox: Bbox, ch: Char) -> bool:
+    cx = (ch["x0"] + ch["x1"]) / 2
+    cy = (ch["top"] + ch["bottom"]) / 2
+    return bbox[0] <= cx < bbox[2] and bbox[1] <= cy < bbox[3]
+
+
+# --- the document: paragraphs and tables in order -----------------------------------------------
+
+
+def _blocks(flows: Sequence[PageFlow], geo: Geometry) -> list[Block]:
+    """Paragraphs re-joined across lines and pages, tables joined across pages, in reading order."""
+    blocks: list[Block] = []
+    current: list[Line] = []
+    prev: Line | None = None
+    tables = 0
+    for flow in flows:
+        for item in flow.items:
+            if isinstance(item, list):
+                _flush(current, blocks, geo)
+                blocks.append(to_table(join_parts(item), item[0], tables))
+                tables += 1
+                prev = None
+                continue
+            assert isinstance(item, Line)
+            if layout.starts_paragraph(prev, item, geo):
+                _flush(current, blocks, geo)
+            current.append(item)
+            prev = item
+    _flush(current, blocks, geo)
+    return blocks
+
+
+def _flush(current: list[Line], blocks: list[Block], geo: Geometry) -> None:
+    if current:
+        paragraph = layout.make_paragraph(current, geo)
+        if paragraph.text:
+            blocks.append(paragraph)
+        current.clear()
+
+
+def _warnings(notes: _Notes) -> list[Warning]:
+    out = [
+        Warning(
+            code="page-without-text",
+            message=f"page {n} has images but no text layer (a scanned page?): its content is missing",
+            source=Location(page=n),
+        )
+        for n in notes.imaged_without_text
+    ]
+    out += [
+        Warning(
+            code="rotated-text-skipped",
+            message=f"rotated text on page {n} (a stamp or watermark?) was skipped",
+            source=Location(page=n),
+        )
+        for n in notes.rotated_text
+    ]
+    return out
