@@ -1,0 +1,142 @@
+"""The character set of an HTML page: BOM, then the page's own declaration, then detection.
+
+Chinese government pages mostly say ``gb2312`` while their editors write characters only GBK or
+GB18030 has (人名 like 镕, 堃; Extension A like 㐀), so every GB label is read as GB18030, the
+superset a browser uses too. A page whose declaration is wrong (a UTF-8 page saying gb2312) is
+read in the codec that decodes it cleanly, with a warning.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from ipplan.errors import IpplanError
+from ipplan.schema import Location, Warning
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+# <meta charset="x">, <meta http-equiv="Content-Type" content="text/html; charset=x">, <?xml encoding="x"?>
+_META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:\-]+)", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9_.:\-]+)", re.IGNORECASE)
+_PRESCAN_BYTES = 8192  # browsers look at 1024; government CMS pages put scripts before the meta
+
+_GB_LABELS = {
+    "gb2312", "gbk", "gb18030", "x-gbk", "cp936", "ms936", "windows-936", "chinese", "csgb2312",
+    "csiso58gb231280", "gb_2312", "gb_2312-80", "iso-ir-58", "euc-cn", "x-euc-cn", "gb2312-80",
+}  # fmt: skip
+_UTF8_LABELS = {"utf-8", "utf8", "unicode-1-1-utf-8", "x-unicode20utf8"}
+_BIG5_LABELS = {"big5", "big5-hkscs", "cn-big5", "csbig5", "x-x-big5"}
+# Labels of single-byte Western codecs: on a Chinese page they are a CMS default, not a fact.
+_WESTERN_LABELS = {"iso-8859-1", "latin1", "latin-1", "l1", "ascii", "us-ascii", "windows-1252", "cp1252"}
+# The share of U+FFFD a page may have and still be read: a few broken bytes, not a wrong codec.
+_MAX_BAD_SHARE = 0.01
+
+
+def decode(data: bytes, path: str) -> tuple[str, str, list[Warning]]:
+    """The text of ``data``, the codec that produced it and warnings about repairs."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _decode_declared(data[len(bom) :], codec.replace("-sig", ""), codec, path)
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return _decode_declared(data, utf16, utf16, path)
+    declared = declared_charset(data)
+    if declared and declared != "utf-8" and not data.isascii():
+        # Bytes that are valid UTF-8 and not ASCII are UTF-8 whatever the page says: GB18030 text
+        # is never valid UTF-8 by chance, while a re-saved page often keeps its old declaration.
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            return text, "utf-8", [_mismatch(declared, "utf-8")]
+    if declared:
+        return _decode_declared(data, declared, declared, path)
+    return _detect(data, path)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The Python codec for the charset the page declares, or None when it declares none we trust."""
+    head = data[:_PRESCAN_BYTES]
+    m = _XML_ENCODING.search(head) or _META_CHARSET.search(head)
+    if not m:
+        return None
+    label = m.group(1).decode("ascii", "replace").strip().lower()
+    if label in _GB_LABELS:
+        return "gb18030"
+    if label in _UTF8_LABELS or label.startswith("utf-16"):
+        # a UTF-16 label found by an ASCII scan cannot be true; browsers read such a page as UTF-8
+        return "utf-8"
+    if label in _BIG5_LABELS:
+        return "big5hkscs"
+    if label in _WESTERN_LABELS:
+        return None
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def _decode_declared(data: bytes, codec: str, name: str, path: str) -> tuple[str, str, list[Warning]]:
+    try:
+        return data.decode(codec), name, []
+    except UnicodeDecodeError:
+        pass
+    for other in ("utf-8", "gb18030"):
+        if other == codec:
+            continue
+        try:
+            text = data.decode(other)
+        except UnicodeDecodeError:
+            continue
+        return text, other, [_mismatch(name, other)]
+    return _replace(data, codec, name, path)
+
+
+def _mismatch(declared: str, used: str) -> Warning:
+    return Warning(
+        code="charset-mismatch",
+        message=f"the page says {declared} but is {used}: read as {used}",
+        source=Location(),
+    )
+
+
+def _detect(data: bytes, path: str) -> tuple[str, str, list[Warning]]:
+    for codec in ("utf-8", "gb18030"):
+        try:
+            return data.decode(codec), codec, []
+        except UnicodeDecodeError:
+            continue
+    best = min(("utf-8", "gb18030"), key=lambda c: data.decode(c, errors="replace").count("\ufffd"))
+    return _replace(data, best, best, path)
+
+
+def _replace(data: bytes, codec: str, name: str, path: str) -> tuple[str, str, list[Warning]]:
+    """Decode keeping what decodes, when only a few bytes are broken; else the page is undecodable."""
+    text = data.decode(codec, errors="replace")
+    bad = text.count("\ufffd")
+    if bad > max(16, int(len(text) * _MAX_BAD_SHARE)):
+        raise IpplanError(
+            "undecodable-text",
+            f"the page is not valid {name}, UTF-8 or GB18030 ({bad} undecodable bytes)",
+            path,
+        )
+    warning = Warning(
+        code="invalid-bytes",
+        message=f"{bad} byte sequences invalid in {name} were replaced by U+FFFD",
+        source=Location(),
+    )
+    return text, name, [warning]
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM, told by the NUL byte in every other position of its ASCII markup."""
+    sample = data[:2000]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > len(odd) * 0.3 and even.count(0) < len(even) * 0.05:
+        return "utf-16-le"
+    if even.count(0) > len(even) * 0.3 and odd.count(0) < len(odd) * 0.05:
+        return "utf-16-be"
+    return None

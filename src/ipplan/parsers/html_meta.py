@@ -1,0 +1,310 @@
+"""Metadata a government page states outside the document text: the 政府信息公开 label:value
+block (索引号, 发文字号, 成文日期 …) and the page headline.
+
+The label block comes in many shapes — a ``<table>`` of label and value cells, a ``<ul>`` of
+``<li><span>索引号：</span>…</li>``, one ``<p>`` with several pairs in a row — so it is found by
+its labels, not by markup: the smallest container holding two or more distinct known labels and
+little else. It is read as a stream of text pieces in which each label starts a new value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ipplan.parsers.html_blocks import line_of
+from ipplan.parsers.html_text import cjk_count, normalize
+
+# label → meta_hints key; None marks labels that only end the previous value
+_LABELS: dict[str, str | None] = {
+    "索引号": "index_number",
+    "发文字号": "doc_number",
+    "发文文号": "doc_number",
+    "文号": "doc_number",
+    "发文机关": "issuer",
+    "发文单位": "issuer",
+    "成文日期": "issue_date",
+    "成文时间": "issue_date",
+    "发布日期": "publish_date",
+    "发布时间": "publish_date",
+    "公开日期": "publish_date",
+    "标题": "title",
+    "文件名称": "title",
+    "名称": "title",
+}
+for _label in (
+    "主题分类", "主题词", "关键词", "公文种类", "文种", "体裁分类", "组配分类", "服务对象", "有效性",
+    "时效性", "是否有效", "生效日期", "实施日期", "废止日期", "失效日期", "发布机构", "信息来源", "来源",
+    "作者", "浏览次数", "阅读次数", "点击数", "访问量", "公开方式", "公开范围", "公开时限", "所属机构",
+    "所属主题", "信息分类", "统一编号", "登记号", "内容概述", "摘要", "责任编辑",
+):  # fmt: skip
+    _LABELS[_label] = None
+# Labels that only a metadata block has; plan text and its tables never use them as labels.
+_RARE = {
+    "索引号",
+    "发文字号",
+    "发文文号",
+    "成文日期",
+    "发文机关",
+    "主题分类",
+    "公文种类",
+    "发布机构",
+    "体裁分类",
+    "组配分类",
+}
+
+_SP = r"[\s\u00a0\u3000]*"
+_ALT = "|".join(_SP.join(map(re.escape, k)) for k in sorted(_LABELS, key=len, reverse=True))
+# a label followed by a colon, at the start of a text piece or after a space
+_LABEL_COLON = re.compile(rf"(?:^|(?<=[\s\u00a0\u3000|｜]))({_ALT}){_SP}[:：]")
+# a text piece that is nothing but a label (a table's label cell)
+_LABEL_ONLY = re.compile(rf"^{_SP}({_ALT}){_SP}[:：]?{_SP}$")
+# an unknown label at the start of a piece ("统一编号：") ends the value before it
+_OTHER_LABEL = re.compile(r"^[\s\u00a0\u3000]*[\u4e00-\u9fff][\u4e00-\u9fff\s\u00a0\u3000]{1,7}[:：]")
+_CANON_SPACE = re.compile(r"[\s\u00a0\u3000]+")
+
+# where a metadata block may sit: not a single cell, row or item, nor inline markup
+_CONTAINER_TAGS = {
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "div",
+    "section",
+    "p",
+    "header",
+    "article",
+    "aside",
+    "center",
+    "form",
+}
+_MAX_LEVELS_UP = 8  # a label's container is a few levels above it
+_MAX_VALUE_CHARS = 300
+_MIN_COVERAGE = 0.5  # share of a metadata block's text that is its labels and values
+
+_HEADLINE_TOKENS = re.compile(r"(?:^|[^a-z])(?:title|biaoti|bt|tit|headline|wzbt|xxbt)(?:$|[^a-z])")
+_MIN_HEADLINE_CJK = 6
+_MAX_HEADLINE_CHARS = 200
+_MAX_TEXT_ABOVE_HEADLINE = 200  # CJK characters of the body an <h1> may follow and still head it
+
+
+@dataclass(slots=True)
+class _Hit:
+    owner: etree._Element
+    label: str
+    colon: bool
+
+
+def extract(root: etree._Element) -> dict[str, str]:
+    """The metadata blocks' values by ``meta_hints`` key; the blocks are removed from the tree."""
+    hits = _label_hits(root)
+    hints: dict[str, str] = {}
+    while True:
+        container = _best_container(hits)
+        if container is None:
+            return hints
+        for key, value in _pairs(container):
+            hints.setdefault(key, value)
+        hits = [h for h in hits if not _is_within(h.owner, container)]
+        _drop(container)
+
+
+def _label_hits(root: etree._Element) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for piece, owner in ((el.text, el), *((c.tail, el) for c in el)):
+            if piece and ("：" in piece or ":" in piece or len(piece) <= 12):
+                hits.extend(_Hit(owner, label, colon) for label, colon in _labels_in(piece))
+    return hits
+
+
+def _labels_in(piece: str) -> list[tuple[str, bool]]:
+    only = _LABEL_ONLY.match(piece)
+    if only:
+        return [(_canon(only.group(1)), ":" in piece or "：" in piece)]
+    return [(_canon(m.group(1)), True) for m in _LABEL_COLON.finditer(piece)]
+
+
+def _canon(label: str) -> str:
+    return _CANON_SPACE.sub("", label)
+
+
+def _best_container(hits: list[_Hit]) -> etree._Element | None:
+    """The deepest container that is a metadata block: the smallest one around its labels, so
+    that two blocks (a label table and a 发布时间/来源 line) do not merge into their wrapper."""
+    labels: dict[etree._Element, dict[str, bool]] = {}
+    for hit in hits:
+        el: etree._Element | None = hit.owner
+        for _ in range(_MAX_LEVELS_UP):
+            if el is None:
+                break
+            if el.tag in _CONTAINER_TAGS:
+                seen = labels.setdefault(el, {})
+                seen[hit.label] = seen.get(hit.label, True) and hit.colon
+            el = el.getparent()
+    best, best_depth = None, -1
+    for el, seen in labels.items():
+        depth = _depth(el)
+        if depth > best_depth and _is_metadata_block(el, seen):
+            best, best_depth = el, depth
+    return best
+
+
+def _depth(el: etree._Element) -> int:
+    return sum(1 for _ in el.iterancestors())
+
+
+def _is_metadata_block(el: etree._Element, seen: dict[str, bool]) -> bool:
+    if len(seen) < 2:
+        return False
+    # Two colon-less table cells that happen to say 名称 and 来源 are a data table's header row.
+    if not (seen.keys() & _RARE) and not all(seen.values()):
+        return False
+    text = normalize("".join(el.itertext()))
+    if len(text) > 100 * len(seen) + 200:
+        return False  # a container with much more than its labels holds article text too
+    pairs = _raw_pairs(el)
+    # labels with values: a header row of labels over rows of data is not a metadata block
+    if len({label for label, _ in pairs}) < 2:
+        return False
+    covered = sum(len(label) + len(value) for label, value in pairs)
+    return covered >= _MIN_COVERAGE * len(text.replace(" ", ""))
+
+
+def _pairs(container: etree._Element) -> list[tuple[str, str]]:
+    """(key, value) for each known label with a value, in document order."""
+    out = []
+    for label, value in _raw_pairs(container):
+        key = _LABELS.get(label)
+        if key and value:
+            out.append((key, value))
+    return out
+
+
+def _raw_pairs(container: etree._Element) -> list[tuple[str, str]]:
+    """(label, value) for each label in the container that is followed by a value."""
+    pairs: list[tuple[str, str]] = []
+    label: str | None = None
+    parts: list[str] = []
+
+    def close() -> None:
+        value = normalize("".join(parts))
+        if label and value and len(value) <= _MAX_VALUE_CHARS:
+            pairs.append((label, value))
+
+    for piece in _pieces(container):
+        for kind, text in _tokens(piece):
+            if kind == "value":
+                parts.append(text)
+                continue
+            close()
+            label, parts = (text if kind == "label" else None), []
+    close()
+    return pairs
+
+
+def _pieces(container: etree._Element) -> list[str]:
+    """The container's text in document order, one piece per text node, element bounds kept."""
+    return [p for p in container.itertext() if p and p.strip()]
+
+
+def _tokens(piece: str) -> list[tuple[str, str]]:
+    """A piece split into ("label", canonical label), ("other", "") and ("value", text) tokens."""
+    only = _LABEL_ONLY.match(piece)
+    if only:
+        return [("label", _canon(only.group(1)))]
+    tokens: list[tuple[str, str]] = []
+    pos = 0
+    other = _OTHER_LABEL.match(piece)
+    if other and not _LABEL_COLON.match(piece):
+        tokens.append(("other", ""))
+        pos = other.end()
+    for m in _LABEL_COLON.finditer(piece, pos):
+        if m.start() > pos:
+            tokens.append(("value", piece[pos : m.start()]))
+        tokens.append(("label", _canon(m.group(1))))
+        pos = m.end()
+    if pos < len(piece):
+        tokens.append(("value", piece[pos:]))
+    return tokens
+
+
+def _is_within(el: etree._Element, container: etree._Element) -> bool:
+    node: etree._Element | None = el
+    while node is not None:
+        if node is container:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _drop(el: etree._Element) -> None:
+    """Remove ``el`` and its content but keep the text that follows it."""
+    parent = el.getparent()
+    if parent is None:
+        el.clear()
+        return
+    el.drop_tree()
+
+
+def headline(root: etree._Element, body: etree._Element) -> tuple[str, int | None] | None:
+    """The page's own heading of the article with its source line: the last ``<h1>`` (else
+    title-like element) before the article body, or an ``<h1>`` at the top of the body."""
+    return _headline_before(root, body) or _headline_atop(body)
+
+
+def _headline_atop(body: etree._Element) -> tuple[str, int | None] | None:
+    seen = 0
+    for el in body.iter():
+        if el.tag == "h1":
+            return _headline_text(el)
+        seen += cjk_count(el.text or "") + cjk_count(el.tail or "")
+        if seen > _MAX_TEXT_ABOVE_HEADLINE:
+            return None
+    return None
+
+
+def _headline_text(el: etree._Element) -> tuple[str, int | None] | None:
+    text = normalize(" ".join(el.itertext()))
+    if cjk_count(text) < _MIN_HEADLINE_CJK or len(text) > _MAX_HEADLINE_CHARS or _in_link(el):
+        return None
+    return text, line_of(el)
+
+
+def _headline_before(root: etree._Element, body: etree._Element) -> tuple[str, int | None] | None:
+    last_h1 = last_other = None
+    for el in root.iter():
+        if el is body:
+            break
+        if not isinstance(el.tag, str):
+            continue
+        is_h1 = el.tag == "h1"
+        if not (is_h1 or el.tag in ("h2", "h3") or _HEADLINE_TOKENS.search(_hint_text(el))):
+            continue
+        if _is_within(body, el):
+            continue  # a wrapper of the body is no heading
+        found = _headline_text(el)
+        if found and is_h1:
+            last_h1 = found
+        elif found:
+            last_other = found
+    return last_h1 or last_other
+
+
+def _hint_text(el: etree._Element) -> str:
+    return f"{el.get('class', '')} {el.get('id', '')}".lower()
+
+
+def _in_link(el: etree._Element) -> bool:
+    """Whether the element is (mostly) a link: a list entry pointing to another article."""
+    node: etree._Element | None = el
+    while node is not None:
+        if node.tag == "a":
+            return True
+        node = node.getparent()
+    linked = sum(len("".join(a.itertext())) for a in el.iter("a"))
+    return linked * 2 > len("".join(el.itertext()))
