@@ -319,6 +319,35 @@ def test_span_bomb_is_a_limit_error() -> None:
     assert err.value.kind.name == "limit-exceeded"
 
 
+def test_an_article_that_is_one_data_table_stays_a_table() -> None:
+    rows = "".join(
+        f"<tr><td>{i}</td><td>加强知识产权保护第{i}项任务。</td><td>市知识产权局</td></tr>"
+        for i in range(1, 30)
+    )
+    doc = _read(_page(f'<div class="nav"><a href="/">首页</a></div><table border="1">{rows}</table>'))
+    (table,) = _tables(doc)
+    assert len(table.rows) == 29 and table.rows[28][1].text == "加强知识产权保护第29项任务。"
+
+
+def test_word_saved_web_page() -> None:
+    """Word's "Save as web page" form: GB2312-labelled, mso-list number spans, o:p tags."""
+    doc = _read((DATA / "word-saved-web-page.htm").read_bytes())
+    paras = [b for b in doc.blocks if isinstance(b, Paragraph)]
+    assert [(p.text, p.centered, p.numbering_label) for p in paras] == [
+        ("某县知识产权强县建设工作方案", True, None),
+        ("加强知识产权保护。到2025年，专利达到900件。", False, "1."),
+    ]
+    assert [[c.text for c in r] for r in _tables(doc)[0].rows] == [
+        ["序号", "指标"],
+        ["1", "有效发明专利（件）"],
+    ]
+
+
+def test_line_numbers_past_libxml2_range_are_left_unset() -> None:
+    doc = _read(_page('<div id="zoom"><p>前面。</p>' + "\n" * 70_000 + "<p>后面。</p></div>"))
+    assert [b.loc.line for b in doc.blocks] == [1, None]
+
+
 # --- metadata -----------------------------------------------------------------------------------------
 
 
@@ -377,6 +406,16 @@ def test_metadata_list_inside_the_article_is_read_and_removed() -> None:
         "各乡镇人民政府：",
         "现将方案印发给你们，请认真贯彻执行。",
     ]
+
+
+def test_metadata_pairs_run_together_in_one_line() -> None:
+    body = (
+        '<div class="info">索引号：000014349/2022-00031主题分类：知识产权 发文字号：柳高新〔2022〕2号</div>'
+        '<div id="zoom"><p>各有关单位：</p><p>现将方案印发给你们。</p></div>'
+    )
+    doc = _read(_page(body))
+    assert doc.meta_hints == {"index_number": "000014349/2022-00031", "doc_number": "柳高新〔2022〕2号"}
+    assert _texts(doc) == ["各有关单位：", "现将方案印发给你们。"]
 
 
 def test_a_data_table_with_label_like_headers_stays_in_the_body() -> None:

@@ -26,6 +26,7 @@ BLOCK_TAGS = {
 }  # fmt: skip
 _BOLD_TAGS = {"b", "strong", "h1", "h2", "h3", "h4", "h5", "h6"}
 _FONT_WEIGHT = re.compile(r"font-weight\s*:\s*([a-z0-9]+)", re.IGNORECASE)
+_MSO_LIST_IGNORE = re.compile(r"mso-list\s*:\s*ignore", re.IGNORECASE)
 _TEXT_ALIGN = re.compile(r"text-align\s*:\s*([a-z\-]+)", re.IGNORECASE)
 _MAX_SPAN = 1000  # the HTML standard's limit for colspan; rowspan is bounded by the table's rows
 MAX_CELLS = 500_000  # logical cells per page, so spans cannot blow a small file up
@@ -84,7 +85,8 @@ class Flow:
 
     def _start(self, el: etree._Element, tag: str) -> bool:
         """Handle an opening tag; True when its content was consumed (a data table)."""
-        self._cursor = line_of(el) or self._cursor
+        if el.sourceline is not None:
+            self._cursor = line_of(el)  # None once past what libxml2 counts
         if tag == "br":
             self._flush()
             return False
@@ -92,6 +94,10 @@ class Flow:
             self._flush()
         if tag == "table" and not self.cell_mode and not _is_layout_table(el):
             self._table(el)
+            return True
+        if _MSO_LIST_IGNORE.search(el.get("style", "")):
+            # Word's "Save as web page" writes its automatic list number in such a span
+            self._next_label = normalize("".join(el.itertext())) or None
             return True
         self._push_style(el, tag)
         if tag == "li":

@@ -75,6 +75,8 @@ BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 
+# never the article's container: a row or row group of a data table would lose its table
+_NOT_CONTAINERS = {"a", "br", "tr", "tbody", "thead", "tfoot", "caption"}
 _CHROME_MAX_SHARE = 0.5  # a chrome-tagged element holding more of the page than this is kept
 _HINTED_MAX_SHARE = 0.3  # the same for one only named like chrome or looking like a link list
 _LINK_LIST_MIN_LINKS = 3
@@ -129,7 +131,7 @@ def select(root: etree._Element) -> etree._Element:
     stats = _measure(root)
     best, best_score = root, float("-inf")
     for el, st in stats.items():  # document order: a descendant comes after its ancestors
-        if el.tag in ("a", "br"):
+        if el.tag in _NOT_CONTAINERS:
             continue
         score = st.text - st.link - _BOILERPLATE_WEIGHT * st.boiler
         hint = _hint(el)

@@ -56,9 +56,18 @@ _RARE = {
 }
 
 _SP = r"[\s\u00a0\u3000]*"
-_ALT = "|".join(_SP.join(map(re.escape, k)) for k in sorted(_LABELS, key=len, reverse=True))
-# a label followed by a colon, at the start of a text piece or after a space
-_LABEL_COLON = re.compile(rf"(?:^|(?<=[\s\u00a0\u3000|｜]))({_ALT}){_SP}[:：]")
+
+
+def _alternation(labels: list[str]) -> str:
+    return "|".join(_SP.join(map(re.escape, k)) for k in sorted(labels, key=len, reverse=True))
+
+
+_ALT = _alternation(list(_LABELS))
+_LONG_ALT = _alternation([k for k in _LABELS if len(k) >= 3])
+# A label followed by a colon: at the start of a text piece or after a space, or anywhere for a
+# label of three or more characters ("索引号：…主题分类：…" run together); 来源 or 标题 inside
+# a sentence ("资金来源：") is no label.
+_LABEL_COLON = re.compile(rf"(?:(?:^|(?<=[\s\u00a0\u3000|｜]))({_ALT})|({_LONG_ALT})){_SP}[:：]")
 # a text piece that is nothing but a label (a table's label cell)
 _LABEL_ONLY = re.compile(rf"^{_SP}({_ALT}){_SP}[:：]?{_SP}$")
 # an unknown label at the start of a piece ("统一编号：") ends the value before it
@@ -82,7 +91,11 @@ _CONTAINER_TAGS = {
 }
 _MAX_LEVELS_UP = 8  # a label's container is a few levels above it
 _MAX_VALUE_CHARS = 300
-_MIN_COVERAGE = 0.5  # share of a metadata block's text that is its labels and values
+_MIN_COVERAGE = 0.5
+_MAX_HITS = 2000  # label hits considered
+_MAX_BLOCKS = (
+    4  # metadata blocks read from one page  # share of a metadata block's text that is its labels and values
+)
 
 _HEADLINE_TOKENS = re.compile(r"(?:^|[^a-z])(?:title|biaoti|bt|tit|headline|wzbt|xxbt)(?:$|[^a-z])")
 _MIN_HEADLINE_CJK = 6
@@ -101,14 +114,15 @@ def extract(root: etree._Element) -> dict[str, str]:
     """The metadata blocks' values by ``meta_hints`` key; the blocks are removed from the tree."""
     hits = _label_hits(root)
     hints: dict[str, str] = {}
-    while True:
+    for _ in range(_MAX_BLOCKS):
         container = _best_container(hits)
         if container is None:
-            return hints
+            break
         for key, value in _pairs(container):
             hints.setdefault(key, value)
         hits = [h for h in hits if not _is_within(h.owner, container)]
         _drop(container)
+    return hints
 
 
 def _label_hits(root: etree._Element) -> list[_Hit]:
@@ -119,6 +133,8 @@ def _label_hits(root: etree._Element) -> list[_Hit]:
         for piece, owner in ((el.text, el), *((c.tail, el) for c in el)):
             if piece and ("：" in piece or ":" in piece or len(piece) <= 12):
                 hits.extend(_Hit(owner, label, colon) for label, colon in _labels_in(piece))
+        if len(hits) >= _MAX_HITS:
+            break  # metadata sits near the top; a page of labels must not cost quadratic time
     return hits
 
 
@@ -126,7 +142,7 @@ def _labels_in(piece: str) -> list[tuple[str, bool]]:
     only = _LABEL_ONLY.match(piece)
     if only:
         return [(_canon(only.group(1)), ":" in piece or "：" in piece)]
-    return [(_canon(m.group(1)), True) for m in _LABEL_COLON.finditer(piece)]
+    return [(_canon(m.group(1) or m.group(2)), True) for m in _LABEL_COLON.finditer(piece)]
 
 
 def _canon(label: str) -> str:
@@ -146,12 +162,10 @@ def _best_container(hits: list[_Hit]) -> etree._Element | None:
                 seen = labels.setdefault(el, {})
                 seen[hit.label] = seen.get(hit.label, True) and hit.colon
             el = el.getparent()
-    best, best_depth = None, -1
-    for el, seen in labels.items():
-        depth = _depth(el)
-        if depth > best_depth and _is_metadata_block(el, seen):
-            best, best_depth = el, depth
-    return best
+    for el, seen in sorted(labels.items(), key=lambda item: -_depth(item[0])):
+        if _is_metadata_block(el, seen):
+            return el
+    return None
 
 
 def _depth(el: etree._Element) -> int:
@@ -164,9 +178,16 @@ def _is_metadata_block(el: etree._Element, seen: dict[str, bool]) -> bool:
     # Two colon-less table cells that happen to say 名称 and 来源 are a data table's header row.
     if not (seen.keys() & _RARE) and not all(seen.values()):
         return False
-    text = normalize("".join(el.itertext()))
-    if len(text) > 100 * len(seen) + 200:
-        return False  # a container with much more than its labels holds article text too
+    limit = 100 * len(seen) + 200  # a container with much more than its labels holds article text too
+    pieces, raw = [], 0
+    for piece in el.itertext():
+        pieces.append(piece)
+        raw += len(piece)
+        if raw > 4 * limit:  # stop reading a big container early: it cannot qualify
+            return False
+    text = normalize("".join(pieces))
+    if len(text) > limit:
+        return False
     pairs = _raw_pairs(el)
     # labels with values: a header row of labels over rows of data is not a metadata block
     if len({label for label, _ in pairs}) < 2:
@@ -226,7 +247,7 @@ def _tokens(piece: str) -> list[tuple[str, str]]:
     for m in _LABEL_COLON.finditer(piece, pos):
         if m.start() > pos:
             tokens.append(("value", piece[pos : m.start()]))
-        tokens.append(("label", _canon(m.group(1))))
+        tokens.append(("label", _canon(m.group(1) or m.group(2))))
         pos = m.end()
     if pos < len(piece):
         tokens.append(("value", piece[pos:]))
