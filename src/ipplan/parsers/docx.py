@@ -335,11 +335,8 @@ class _BodyReader:
                     num_id, ilvl = self._num_pr(prop)
                 elif tag == tags.jc:
                     jc = prop.get(tags.val)
-        style = (
-            self.styles.paragraph.get(style_id, self.styles.default_paragraph)
-            if style_id
-            else (self.styles.default_paragraph)
-        )
+        # an unknown style id falls back to the default style, as Word does
+        style = self.styles.paragraph.get(style_id or "", self.styles.default_paragraph)
         label = self._label(num_id, ilvl, style, style_id)
         pieces: list[str] = []
         weight = _Weight()

@@ -80,6 +80,9 @@ def parse_xml(data: bytes, part: str, path: str | None = None) -> etree._Element
     try:
         root = etree.fromstring(data, _safe_parser())
     except etree.XMLSyntaxError as exc:
+        if "XML_PARSE_HUGE" in str(exc):  # libxml2's own bounds on depth and node size
+            message = f"{part} is nested too deeply or too large: {exc}"
+            raise IpplanError("limit-exceeded", message, path) from exc
         raise IpplanError("corrupt-file", f"{part} is not well-formed XML: {exc}", path) from exc
     except (etree.LxmlError, ValueError) as exc:
         raise IpplanError("corrupt-file", f"{part} cannot be parsed: {exc}", path) from exc
