@@ -22,13 +22,18 @@ inside block-level content controls too, tables' paragraphs not), from 0;
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ipplan.blocks import Block, Cell, Document, Paragraph, Table
 from ipplan.errors import IpplanError
 from ipplan.parsers import ooxml
 from ipplan.parsers.numbering import NumberingDefinitions, NumberingState, parse_numbering
 from ipplan.schema import Location, Warning
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element as Element
 
 W_TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -75,7 +80,7 @@ def _finish_text(pieces: list[str]) -> str:
     return _SEPARATORS.sub(_join_separator, "".join(pieces)).strip()
 
 
-def _on(element, val: str) -> bool:
+def _on(element: Element, val: str) -> bool:
     """A WordprocessingML on/off property (w:b, w:vanish …): present and not switched off."""
     value = element.get(val)
     return value is None or value.lower() not in _FALSE_VALUES
@@ -156,7 +161,7 @@ def _int_or_none(text: str | None) -> int | None:
         return None
 
 
-def _raw_style(style, tags: _Tags) -> _RawStyle:
+def _raw_style(style: Element, tags: _Tags) -> _RawStyle:
     """One w:style's own properties, before inheritance."""
     own = _ParagraphStyle()
     based = style.find(tags.basedOn)
@@ -199,7 +204,7 @@ def _inherit(style_id: str, raw: dict[str, _RawStyle]) -> _ParagraphStyle:
     return merged
 
 
-def _parse_styles(root, tags: _Tags) -> _Styles:
+def _parse_styles(root: Element, tags: _Tags) -> _Styles:
     """Paragraph styles resolved through basedOn, character styles' weight, numbering styles' lists."""
     raw: dict[str, _RawStyle] = {}
     default_id: str | None = None
@@ -267,7 +272,7 @@ class _BodyReader:
 
     # -- blocks --------------------------------------------------------------------------------
 
-    def read(self, container) -> list[Block]:
+    def read(self, container: Element) -> list[Block]:
         """The blocks of ``container`` (the body or a block-level wrapper), appended in order."""
         tags = self.tags
         for child in container:
@@ -290,13 +295,13 @@ class _BodyReader:
                 )
         return self.blocks
 
-    def _read_choice(self, alternate, handler) -> None:
+    def _read_choice(self, alternate: Element, handler: Callable[[Element], object]) -> None:
         """mc:AlternateContent: the first choice holds the content (its fallback repeats it)."""
         choice = alternate.find(self.tags.choice)
         if choice is not None:
             handler(choice)
 
-    def _body_paragraph(self, p) -> None:
+    def _body_paragraph(self, p: Element) -> None:
         index = self.paragraph_index
         self.paragraph_index += 1
         content = self.paragraph(p)
@@ -311,7 +316,7 @@ class _BodyReader:
                 )
             )
 
-    def _body_table(self, tbl) -> None:
+    def _body_table(self, tbl: Element) -> None:
         index = self.table_index
         self.table_index += 1
         rows = self.table_grid(tbl, index)
@@ -320,7 +325,7 @@ class _BodyReader:
 
     # -- paragraphs ----------------------------------------------------------------------------
 
-    def paragraph(self, p) -> _ParagraphContent:
+    def paragraph(self, p: Element) -> _ParagraphContent:
         """A paragraph's text, numbering label (counted even when the text is empty), alignment, weight."""
         tags = self.tags
         style_id = num_id = jc = None
@@ -345,7 +350,7 @@ class _BodyReader:
         centered = jc == "center" if jc is not None else bool(style.centered)
         return _ParagraphContent(_finish_text(pieces), label, centered, weight.saw_text and weight.all_bold)
 
-    def _num_pr(self, num_pr) -> tuple[str | None, int | None]:
+    def _num_pr(self, num_pr: Element) -> tuple[str | None, int | None]:
         num_id = ilvl = None
         for child in num_pr:
             if child.tag == self.tags.numId:
@@ -384,7 +389,7 @@ class _BodyReader:
             )
         )
 
-    def _inline(self, parent, pieces: list[str], weight: _Weight, paragraph_bold: bool) -> None:
+    def _inline(self, parent: Element, pieces: list[str], weight: _Weight, paragraph_bold: bool) -> None:
         """Collect the visible text of the runs under ``parent`` (a paragraph or an inline wrapper)."""
         tags = self.tags
         for child in parent:
@@ -397,7 +402,7 @@ class _BodyReader:
                 self._read_choice(child, lambda c: self._inline(c, pieces, weight, paragraph_bold))
             # anything else: properties, deleted or moved-away revisions, bookmarks, math
 
-    def _run(self, r, pieces: list[str], weight: _Weight, paragraph_bold: bool) -> None:
+    def _run(self, r: Element, pieces: list[str], weight: _Weight, paragraph_bold: bool) -> None:
         tags = self.tags
         start = len(pieces)
         bold: bool | None = None
@@ -427,7 +432,7 @@ class _BodyReader:
             if not (bold if bold is not None else paragraph_bold):
                 weight.all_bold = False
 
-    def _run_props(self, rpr) -> tuple[bool | None, bool]:
+    def _run_props(self, rpr: Element) -> tuple[bool | None, bool]:
         """(bold or None where the run does not say, hidden) from a run's w:rPr."""
         tags = self.tags
         bold: bool | None = None
@@ -445,7 +450,7 @@ class _BodyReader:
 
     # -- tables --------------------------------------------------------------------------------
 
-    def table_grid(self, tbl, table_index: int) -> list[list[Cell]]:
+    def table_grid(self, tbl: Element, table_index: int) -> list[list[Cell]]:
         """A table as a rectangular grid of logical cells, merged cells copied into every slot they span."""
         grid: list[list[Cell]] = []
         for r, tr in enumerate(self._rows(tbl)):
@@ -456,15 +461,15 @@ class _BodyReader:
                 row.append(Cell("", Location(table=table_index, row=r, col=len(row))))
         return grid
 
-    def _grid_columns(self, tbl) -> int:
+    def _grid_columns(self, tbl: Element) -> int:
         grid = tbl.find(self.tags.tblGrid)
         return min(len(grid.findall(self.tags.gridCol)), _MAX_SPAN) if grid is not None else 0
 
-    def _rows(self, tbl):
+    def _rows(self, tbl: Element) -> Iterator[Element]:
         """The rows of a table, through any row-level content controls."""
         return self._children(tbl, self.tags.tr)
 
-    def _children(self, parent, wanted: str):
+    def _children(self, parent: Element, wanted: str) -> Iterator[Element]:
         tags = self.tags
         for child in parent:
             if child.tag == wanted:
@@ -472,7 +477,7 @@ class _BodyReader:
             elif child.tag in tags.block_containers:
                 yield from self._children(child, wanted)
 
-    def _grid_row(self, tr, r: int, t: int, above: list[Cell] | None) -> list[Cell]:
+    def _grid_row(self, tr: Element, r: int, t: int, above: list[Cell] | None) -> list[Cell]:
         tags = self.tags
         row: list[Cell] = []
         before, after = self._row_skips(tr)
@@ -493,7 +498,7 @@ class _BodyReader:
             row.append(Cell("", Location(table=t, row=r, col=len(row))))
         return row
 
-    def _row_skips(self, tr) -> tuple[int, int]:
+    def _row_skips(self, tr: Element) -> tuple[int, int]:
         """The grid columns a row leaves out before its first cell and after its last (w:gridBefore/After)."""
         tags = self.tags
         trpr = tr.find(tags.trPr)
@@ -506,7 +511,7 @@ class _BodyReader:
             _bounded(_int_or_none(after.get(tags.val)) if after is not None else 0),
         )
 
-    def _cell_props(self, tc) -> tuple[int, str | None, str | None]:
+    def _cell_props(self, tc: Element) -> tuple[int, str | None, str | None]:
         """(grid span, vMerge state, hMerge state) of a cell; an unvalued merge element means "continue"."""
         tags = self.tags
         tcpr = tc[0] if len(tc) and tc[0].tag == tags.tcPr else None
@@ -523,13 +528,13 @@ class _BodyReader:
                 hmerge = prop.get(tags.val) or "continue"
         return span, vmerge, hmerge
 
-    def cell_text(self, cell) -> str:
+    def cell_text(self, cell: Element) -> str:
         """A cell's paragraphs (numbering labels included) joined with nothing; nested tables flattened."""
         parts: list[str] = []
         self._cell_parts(cell, parts)
         return "".join(parts)
 
-    def _cell_parts(self, container, parts: list[str]) -> None:
+    def _cell_parts(self, container: Element, parts: list[str]) -> None:
         tags = self.tags
         for child in container:
             tag = child.tag
@@ -574,7 +579,7 @@ def _load_numbering(package: ooxml.Package, main: str, tags: _Tags, styles: _Sty
     return parse_numbering(package.xml_part(part), tags.w, styles.numbering_style_num_ids)
 
 
-def _namespace(root) -> str:
+def _namespace(root: Element) -> str:
     tag = root.tag if isinstance(root.tag, str) else ""
     return tag[1:].split("}", 1)[0] if tag.startswith("{") else ""
 

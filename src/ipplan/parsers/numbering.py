@@ -30,7 +30,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element as Element
 
 MAX_LEVEL = 8  # Word's levels are 0..8
 _PLACEHOLDER = re.compile(r"%([1-9])")
@@ -328,12 +331,12 @@ def _int(text: str | None, default: int | None) -> int | None:
         return default
 
 
-def _on(element: Any, val: str) -> bool:
+def _on(element: Element | None, val: str) -> bool:
     """A WordprocessingML on/off property: present and not switched off."""
     return element is not None and (element.get(val) or "true").lower() not in _FALSE_VALUES
 
 
-def _num_fmt(lvl: Any, w: str, mc: str) -> str:
+def _num_fmt(lvl: Element, w: str, mc: str) -> str:
     """The level's number format, looking into mc:AlternateContent where Word 2010+ puts custom ones."""
     fmt = lvl.find(f"{w}numFmt")
     if fmt is None:
@@ -343,7 +346,7 @@ def _num_fmt(lvl: Any, w: str, mc: str) -> str:
     return fmt.get(f"{w}val") or "decimal"
 
 
-def parse_level(lvl: Any, w: str, mc: str = MC) -> tuple[int, Level] | None:
+def parse_level(lvl: Element, w: str, mc: str = MC) -> tuple[int, Level] | None:
     """A ``w:lvl`` element as (ilvl, Level); ``w`` and ``mc`` are namespace prefixes "{uri}"."""
     val = f"{w}val"
     ilvl = _int(lvl.get(f"{w}ilvl"), 0)
@@ -370,7 +373,7 @@ def _on_attr(value: str | None) -> bool:
     return value is not None and value.lower() not in _FALSE_VALUES
 
 
-def _parse_levels(lvls: Iterable[Any], w: str, mc: str) -> dict[int, Level]:
+def _parse_levels(lvls: Iterable[Element], w: str, mc: str) -> dict[int, Level]:
     levels: dict[int, Level] = {}
     for lvl in lvls:
         parsed = parse_level(lvl, w, mc)
@@ -379,7 +382,7 @@ def _parse_levels(lvls: Iterable[Any], w: str, mc: str) -> dict[int, Level]:
     return levels
 
 
-def _parse_instance(num: Any, w: str, mc: str) -> Instance | None:
+def _parse_instance(num: Element, w: str, mc: str) -> Instance | None:
     abstract = num.find(f"{w}abstractNumId")
     if abstract is None or abstract.get(f"{w}val") is None:
         return None
@@ -403,7 +406,7 @@ def _parse_instance(num: Any, w: str, mc: str) -> Instance | None:
 
 
 def parse_numbering(
-    root: Any, w: str, style_num_ids: Mapping[str, str] | None = None
+    root: Element, w: str, style_num_ids: Mapping[str, str] | None = None
 ) -> NumberingDefinitions:
     """The definitions in a parsed numbering.xml root; ``w`` is the WordprocessingML prefix "{uri}".
 
