@@ -57,7 +57,8 @@ def _declared_member_count(data: bytes) -> int | None:
     if at < 0 or at + _EOCD_SIZE > len(data):
         return None
     (total_entries,) = struct.unpack_from("<H", data, at + 10)
-    return total_entries
+    # 0xFFFF defers to a ZIP64 record; the count is then checked once zipfile has read it
+    return None if total_entries == 0xFFFF else total_entries
 
 
 def _safe_parser() -> etree.XMLParser:
@@ -163,6 +164,7 @@ class Package:
                 path,
             )
         self._infos = {info.filename.lstrip("/").lower(): info for info in infos if not info.is_dir()}
+        self._relationships: dict[str, dict[str, str]] = {}
 
     def has_part(self, name: str) -> bool:
         """Whether the package holds a part of that name."""
@@ -200,6 +202,11 @@ class Package:
         ``source`` is a part name, or "" for the package's own relationships. Where a type occurs
         more than once the first wins.
         """
+        if source not in self._relationships:
+            self._relationships[source] = self._read_relationships(source)
+        return self._relationships[source]
+
+    def _read_relationships(self, source: str) -> dict[str, str]:
         folder, base = posixpath.split(source.lstrip("/"))
         rels_name = posixpath.join(folder, "_rels", f"{base}.rels")
         if not self.has_part(rels_name):
