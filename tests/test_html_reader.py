@@ -418,6 +418,17 @@ def test_metadata_pairs_run_together_in_one_line() -> None:
     assert _texts(doc) == ["各有关单位：", "现将方案印发给你们。"]
 
 
+def test_metadata_value_ends_at_its_cell() -> None:
+    body = """<table class="xxgk"><tr><td>发文机关</td><td>鹿寨县人民政府办公室</td><td>【打印】</td></tr>
+<tr><td>成文日期</td><td>2023年2月10日</td><td></td></tr><tr><td>发文字号</td><td>鹿政办发<span>〔2023〕</span>4号</td>
+<td>【关闭】</td></tr></table><div id="zoom"><p>各乡镇人民政府：</p></div>"""
+    assert _read(_page(body)).meta_hints == {
+        "issuer": "鹿寨县人民政府办公室",
+        "issue_date": "2023年2月10日",
+        "doc_number": "鹿政办发〔2023〕4号",
+    }
+
+
 def test_a_data_table_with_label_like_headers_stays_in_the_body() -> None:
     body = """<div id="zoom"><p>相关文件清单如下。</p><table border="1">
 <tr><td>名称</td><td>来源</td></tr><tr><td>甲方案</td><td>市政府</td></tr></table></div>"""

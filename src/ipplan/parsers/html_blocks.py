@@ -137,8 +137,8 @@ class Flow:
         if value:
             self._align.append((el, value))
         if tag == "ol":
-            start = el.get("start", "1").strip()
-            self._label.append((el, int(start) - 1 if start.isdigit() and len(start) < 7 else 0))
+            start = re.fullmatch(r"\s*(\d{1,6})\s*", el.get("start", "1"), re.ASCII)
+            self._label.append((el, int(start.group(1)) - 1 if start else 0))
 
     def _list_item(self, el: etree._Element) -> None:
         """An <ol> item shows its number as a browser renders it, like a Word numbering label."""
@@ -242,10 +242,11 @@ def _span(value: str | None, limit: int) -> int:
 
 
 def cell_text(cell: etree._Element, budget: list[int]) -> str:
-    """A cell's text: its paragraphs and lines joined with nothing, as the annotations keep it."""
+    """A cell's text: its paragraphs and lines (list numbers included) joined with nothing, as the
+    annotations and the Word reader keep it."""
     flow = Flow(cells_budget=budget, cell_mode=True)
     flow.run(cell)
-    return "".join(b.text for b in flow.blocks if isinstance(b, Paragraph))
+    return "".join((b.numbering_label or "") + b.text for b in flow.blocks if isinstance(b, Paragraph))
 
 
 def build_grid(table: etree._Element, number: int, budget: list[int]) -> Table | None:

@@ -76,26 +76,31 @@ _CANON_SPACE = re.compile(r"[\s\u00a0\u3000]+")
 
 # where a metadata block may sit: not a single cell, row or item, nor inline markup
 _CONTAINER_TAGS = {
-    "table",
-    "ul",
-    "ol",
-    "dl",
-    "div",
-    "section",
+    "table", "ul", "ol", "dl", "div", "section", "p", "header", "article", "aside", "center", "form",
+}  # fmt: skip
+# elements that end a value: the text of the next cell or item is not part of it
+_VALUE_BOUNDS = {
+    "td",
+    "th",
+    "li",
+    "dt",
+    "dd",
     "p",
-    "header",
-    "article",
-    "aside",
-    "center",
-    "form",
+    "div",
+    "tr",
+    "section",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
 }
 _MAX_LEVELS_UP = 8  # a label's container is a few levels above it
 _MAX_VALUE_CHARS = 300
-_MIN_COVERAGE = 0.5
-_MAX_HITS = 2000  # label hits considered
-_MAX_BLOCKS = (
-    4  # metadata blocks read from one page  # share of a metadata block's text that is its labels and values
-)
+_MIN_COVERAGE = 0.5  # share of a metadata block's text that is its labels and values
+_MAX_HITS = 2000  # label hits considered: metadata sits near the top of a page
+_MAX_BLOCKS = 4  # metadata blocks read from one page
 
 _HEADLINE_TOKENS = re.compile(r"(?:^|[^a-z])(?:title|biaoti|bt|tit|headline|wzbt|xxbt)(?:$|[^a-z])")
 _MIN_HEADLINE_CJK = 6
@@ -207,30 +212,59 @@ def _pairs(container: etree._Element) -> list[tuple[str, str]]:
 
 
 def _raw_pairs(container: etree._Element) -> list[tuple[str, str]]:
-    """(label, value) for each label in the container that is followed by a value."""
+    """(label, value) for each label in the container that is followed by a value.
+
+    A value is the text after its label up to the next label, within one cell or item: it may
+    start in the cell after the label's cell, but does not run on into a third one.
+    """
     pairs: list[tuple[str, str]] = []
     label: str | None = None
     parts: list[str] = []
+    value_bound: etree._Element | None = None
 
     def close() -> None:
         value = normalize("".join(parts))
         if label and value and len(value) <= _MAX_VALUE_CHARS:
             pairs.append((label, value))
 
-    for piece in _pieces(container):
+    for piece, bound in _pieces(container):
         for kind, text in _tokens(piece):
             if kind == "value":
-                parts.append(text)
+                if value_bound is not None and bound is not value_bound and normalize("".join(parts)):
+                    close()
+                    label, parts, value_bound = None, [], None
+                if label is not None:
+                    value_bound = bound
+                    parts.append(text)
                 continue
             close()
-            label, parts = (text if kind == "label" else None), []
+            label, parts, value_bound = (text if kind == "label" else None), [], None
     close()
     return pairs
 
 
-def _pieces(container: etree._Element) -> list[str]:
-    """The container's text in document order, one piece per text node, element bounds kept."""
-    return [p for p in container.itertext() if p and p.strip()]
+def _pieces(container: etree._Element) -> list[tuple[str, etree._Element]]:
+    """The container's text nodes in document order, each with the cell or item it is in."""
+    pieces = []
+    for event, el in etree.iterwalk(container, events=("start", "end")):
+        if event == "start":
+            text, owner = el.text, el
+        elif el is not container:
+            text, owner = el.tail, el.getparent()
+        else:
+            continue
+        if text and text.strip() and isinstance(el.tag, str):
+            pieces.append((text, _bound(owner, container)))
+    return pieces
+
+
+def _bound(el: etree._Element, container: etree._Element) -> etree._Element:
+    node: etree._Element | None = el
+    while node is not None and node is not container:
+        if node.tag in _VALUE_BOUNDS:
+            return node
+        node = node.getparent()
+    return container
 
 
 def _tokens(piece: str) -> list[tuple[str, str]]:
@@ -265,11 +299,8 @@ def _is_within(el: etree._Element, container: etree._Element) -> bool:
 
 def _drop(el: etree._Element) -> None:
     """Remove ``el`` and its content but keep the text that follows it."""
-    parent = el.getparent()
-    if parent is None:
-        el.clear()
-        return
-    el.drop_tree()
+    if el.getparent() is not None:
+        el.drop_tree()
 
 
 def headline(root: etree._Element, body: etree._Element) -> tuple[str, int | None] | None:
