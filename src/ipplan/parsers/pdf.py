@@ -82,7 +82,7 @@ def read(data: bytes, path: str, *, password: str | None = None) -> Document:
 def _raw_pages(data: bytes, path: str, password: str | None) -> Iterator[RawPage]:
     with _library_errors(path, password):
         pdf = pdfplumber.open(io.BytesIO(data), password=password or "", raise_unicode_errors=False)
-    with pdf:
+    try:
         with _library_errors(path, password):
             _check_declared_pages(pdf, path)
             pages = pdf.pages
@@ -92,6 +92,10 @@ def _raw_pages(data: bytes, path: str, password: str | None) -> Iterator[RawPage
             with _library_errors(path, password):
                 raw = _raw_page(page)
             yield raw
+    finally:
+        # not pdf.close(): it walks the page tree again, which on a damaged file raises anew and
+        # would hide the error being reported; each page is closed as it is read
+        pdf.stream.close()
 
 
 def _raw_page(page) -> RawPage:

@@ -42,7 +42,7 @@ _CLOSERS = set("”’）)】」』》〕]")
 _BODY_END = set("。，；：,;:")
 
 FURNITURE_SLOTS = 2  # lines at each end of a page that may be a running header or footer
-RUNNING_MIN_PAGES = 3  # a running header or footer repeats on at least this many pages …
+RUNNING_MIN_PAGES = 2  # a running header or footer repeats on at least this many pages …
 RUNNING_SHARE = 0.4  # … and on at least this share of them
 RUNNING_DRIFT = 3.0  # points a running line may move between pages
 
@@ -173,22 +173,29 @@ def measure(pages: Sequence[PageFlow]) -> Geometry:
         sizes[line.size] += len(line.text)
     body_size = sizes.most_common(1)[0][0]
     body = [line for line in lines if abs(line.size - body_size) <= 0.5]
-    left = min(_common(round(line.x0) for line in body), default=round(body[0].x0))
-    right = max(_common(round(line.x1) for line in body), default=round(body[0].x1))
     return Geometry(
-        left=min((line.x0 for line in body if round(line.x0) == left), default=float(left)),
-        right=max((line.x1 for line in body if round(line.x1) == right), default=float(right)),
+        left=_left_edge(body),
+        right=_right_edge(body),
         body_size=body_size,
         line_gap=_usual_gap(pages, body_size),
         centres=centres,
     )
 
 
-def _common(values) -> list[int]:
-    """The values shared by at least a tenth of all (and by two)."""
-    counts = Counter(values)
-    total = sum(counts.values())
-    return [v for v, n in counts.items() if n >= max(2, 0.1 * total)]
+def _left_edge(body: Sequence[Line]) -> float:
+    """Where continuation lines start: the leftmost start, bar a stray line or two. (Not the most
+    common start: in a short document of one-line paragraphs that is the indent.)"""
+    starts = sorted(line.x0 for line in body)
+    return starts[len(starts) // 50]
+
+
+def _right_edge(body: Sequence[Line]) -> float:
+    """Where full lines end: the most common end among the lines ending near the rightmost one
+    (lines with hanging punctuation or squeezed Latin end a little further right)."""
+    far = max(line.x1 for line in body)
+    near = [line.x1 for line in body if line.x1 >= far - 2 * line.size]
+    end, _ = Counter(round(x) for x in near).most_common(1)[0]
+    return max(x for x in near if round(x) == end)
 
 
 def _usual_gap(pages: Sequence[PageFlow], body_size: float) -> float:
@@ -216,8 +223,8 @@ def starts_paragraph(prev: Line | None, line: Line, geo: Geometry) -> bool:
         return True
     if geo.is_indented(line) or _LABEL_START.match(line.text):
         return True
-    if line.page == prev.page and line.top - prev.bottom > geo.line_gap + max(4.0, 0.4 * line.size):
-        return True  # paragraph spacing
+    if line.page == prev.page and line.top - prev.bottom >= geo.line_gap + line.size:
+        return True  # a blank line's worth of space: paragraph spacing
     return geo.ends_short(prev) and ends_sentence(prev.text)
 
 
