@@ -1,4 +1,4 @@
-"""``ipplan parse FILE``: one document to JSON or YAML."""
+"""``ipplan parse FILE``: one document to JSON or YAML, or its tables to CSV or XLSX."""
 
 from __future__ import annotations
 
@@ -8,11 +8,19 @@ from pathlib import Path
 import click
 
 from ipplan.errors import IpplanError
+from ipplan.views import TABLE_NAMES
 
 
 @click.command("parse")
 @click.argument("file", type=click.Path(dir_okay=True, allow_dash=True))
-@click.option("--format", "fmt", type=click.Choice(["json", "yaml"]), default="json", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "yaml", "csv", "xlsx"]), default="json", show_default=True
+)
+@click.option(
+    "--table",
+    type=click.Choice(TABLE_NAMES),
+    help="The table --format csv writes (default indicators); xlsx writes every table, a sheet each.",
+)
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of stdout."
 )
@@ -20,11 +28,17 @@ from ipplan.errors import IpplanError
     "--input-format", type=click.Choice(["txt", "docx", "pdf", "html"]), help="Read the input as this."
 )
 @click.option("--password", help="Password of an encrypted PDF.")
-def command(file: str, fmt: str, output: str | None, input_format: str | None, password: str | None) -> None:
+def command(
+    file: str, fmt: str, table: str | None, output: str | None, input_format: str | None, password: str | None
+) -> None:
     """Parse FILE (.docx .pdf .html .txt, or - for text on stdin) into records."""
     from ipplan.api import parse, parse_bytes
     from ipplan.writers import TEXT_WRITERS, write_atomic
 
+    if table and fmt != "csv":
+        raise click.UsageError("--table applies to --format csv (an xlsx workbook holds every table)")
+    if fmt == "xlsx" and (not output or output == "-"):
+        raise click.UsageError("--format xlsx needs -o FILE.xlsx: a workbook is not written to stdout")
     if output and output != "-" and file != "-" and _same_file(file, output):
         raise IpplanError(
             "output-error", "the output path is the input file: refusing to overwrite it", output
@@ -33,7 +47,12 @@ def command(file: str, fmt: str, output: str | None, input_format: str | None, p
         plan = parse_bytes(sys.stdin.buffer.read(), "<stdin>", fmt=input_format or "txt", password=password)
     else:
         plan = parse(file, fmt=input_format, password=password)
-    text = TEXT_WRITERS[fmt](plan)
+    if fmt in ("csv", "xlsx"):
+        from ipplan.views.export import export
+
+        text: str | bytes = export(plan, fmt, table or "indicators")
+    else:
+        text = TEXT_WRITERS[fmt](plan)
     if output and output != "-":
         try:
             write_atomic(output, text)

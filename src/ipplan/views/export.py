@@ -1,0 +1,95 @@
+"""CSV and XLSX files of the tables in ``ipplan.views.tables``.
+
+CSV is UTF-8 with a byte-order mark: without it Excel reads the file in the machine's ANSI
+code page and Chinese turns to mojibake. XLSX needs openpyxl, the optional ``xlsx`` extra.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+
+from ipplan.errors import IpplanError
+from ipplan.schema import Plan
+from ipplan.views.tables import Cell, Table, build, build_all, cell_text
+from ipplan.views.values import display_width
+
+BOM = "\ufeff"
+MAX_COLUMN_WIDTH = 60  # characters; longer text (task bodies) wraps or is cut off by Excel anyway
+MIN_COLUMN_WIDTH = 6
+OPENPYXL_MISSING = "xlsx export needs openpyxl: pip install 'ipplan[xlsx]'"
+
+
+def csv_bytes(header: list[str], rows: Iterable[Iterable[Cell]]) -> bytes:
+    """CSV bytes: BOM, a header row, then one line per row (RFC 4180 line ends)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([cell_text(c) for c in row] for row in rows)
+    return (BOM + buf.getvalue()).encode("utf-8")
+
+
+def to_csv(table: Table) -> bytes:
+    """The table as CSV bytes."""
+    return csv_bytes(table.header, table.rows)
+
+
+def column_widths(table: Table) -> list[int]:
+    """Spreadsheet column widths fitted to the widest cell, within sensible bounds."""
+    widths = []
+    for i, name in enumerate(table.header):
+        widest = max([display_width(name)] + [display_width(cell_text(row[i])) for row in table.rows])
+        widths.append(max(MIN_COLUMN_WIDTH, min(MAX_COLUMN_WIDTH, widest + 2)))
+    return widths
+
+
+def to_xlsx(tables: list[Table]) -> bytes:
+    """A workbook with a sheet per table: bold frozen header, fitted widths, numbers as numbers."""
+    try:
+        from openpyxl import Workbook
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+        from openpyxl.styles import Font
+        from openpyxl.utils import get_column_letter
+    except ImportError as exc:
+        raise IpplanError("output-error", OPENPYXL_MISSING) from exc
+
+    def clean(cell: Cell) -> Cell:
+        # openpyxl refuses control characters a damaged source may leave in the text;
+        # an empty string would be an empty *text* cell, which Excel's blanks filter misses
+        if isinstance(cell, str):
+            return ILLEGAL_CHARACTERS_RE.sub("", cell) or None
+        return cell
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    bold = Font(bold=True)
+    for table in tables:
+        ws = wb.create_sheet(table.name)
+        ws.append(table.header)
+        for cell in ws[1]:
+            cell.font = bold
+        for row in table.rows:
+            ws.append([clean(c) for c in row])
+        # text that starts with "=" is data, not a formula to run
+        for row_cells in ws.iter_rows(min_row=2):
+            for cell in row_cells:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
+        ws.freeze_panes = "A2"
+        for i, width in enumerate(column_widths(table), start=1):
+            ws.column_dimensions[get_column_letter(i)].width = width
+        if table.rows:
+            ws.auto_filter.ref = ws.dimensions
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def export(plan: Plan, fmt: str, table: str = "indicators") -> bytes:
+    """``plan`` as ``csv`` (the one table named) or ``xlsx`` (every table, a sheet each)."""
+    if fmt == "csv":
+        return to_csv(build(plan, table))
+    if fmt == "xlsx":
+        return to_xlsx(build_all(plan))
+    raise ValueError(f"not an export format: {fmt}")
