@@ -413,13 +413,12 @@ def parse_numbering(
     ``style_num_ids`` maps numbering-style ids to the numId each applies, for ``w:numStyleLink``.
     Where an id is defined twice the first definition is kept.
     """
-    mc = MC
     defs = NumberingDefinitions(style_num_ids=style_num_ids or {})
     for abstract in root.iterfind(f"{w}abstractNum"):
         abstract_id = abstract.get(f"{w}abstractNumId")
         if abstract_id is None or abstract_id in defs.abstracts:
             continue
-        defs.abstracts[abstract_id] = _parse_levels(abstract.iterfind(f"{w}lvl"), w, mc)
+        defs.abstracts[abstract_id] = _parse_levels(abstract.iterfind(f"{w}lvl"), w, MC)
         link = abstract.find(f"{w}numStyleLink")
         if link is not None and link.get(f"{w}val"):
             defs.style_links[abstract_id] = link.get(f"{w}val")
@@ -427,7 +426,7 @@ def parse_numbering(
         num_id = num.get(f"{w}numId")
         if num_id is None or num_id in defs.instances:
             continue
-        instance = _parse_instance(num, w, mc)
+        instance = _parse_instance(num, w, MC)
         if instance is not None:
             defs.instances[num_id] = instance
     return defs
