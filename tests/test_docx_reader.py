@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import re
 import struct
-import time
 import zipfile
 from pathlib import Path
 
@@ -230,36 +229,6 @@ def test_read_through_the_reader_registry() -> None:
     assert document.format == "docx"
     assert document.warnings == []
     assert paragraphs(document)[0].text == "博政发〔2022〕8号"
-
-
-def test_parsing_costs_at_most_1_6_times_python_docx() -> None:
-    """The speed budget: no slower than 1.6× python-docx opening a file and reading every text."""
-    datas = [(DATA / f"{stem}.docx").read_bytes() for stem in STEMS]
-
-    def with_python_docx() -> None:
-        for data in datas:
-            document = python_docx.Document(io.BytesIO(data))
-            for p in document.paragraphs:
-                _ = p.text
-            for table in document.tables:
-                for row in table.rows:
-                    for cell in row.cells:
-                        _ = cell.text
-
-    def with_ipplan() -> None:
-        for data in datas:
-            docx.read(data, "x.docx")
-
-    def best_of(runs: int, fn) -> float:
-        times = []
-        for _ in range(runs):
-            start = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - start)
-        return min(times)
-
-    with_python_docx(), with_ipplan()  # warm caches and imports
-    assert best_of(5, with_ipplan) <= 1.6 * best_of(5, with_python_docx)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -580,9 +549,7 @@ def test_part_whose_header_understates_its_size_is_stopped() -> None:
     local = struct.unpack_from("<I", data, central + 42)[0]
     struct.pack_into("<I", data, central + 24, 100)  # uncompressed size in the central directory
     struct.pack_into("<I", data, local + 22, 100)  # and in the local header
-    start = time.perf_counter()
     assert error_name(bytes(data)) == "corrupt-file"
-    assert time.perf_counter() - start < 1.0
 
 
 def test_bounded_read_stops_an_endless_stream() -> None:
