@@ -185,10 +185,30 @@ def test_bom_wins_over_declaration() -> None:
     assert doc.encoding == "utf-8-sig" and _texts(doc) == ["知识产权强市"]
 
 
+def test_utf16_page_with_and_without_bom() -> None:
+    page = _page("<p>知识产权强市</p>", '<meta charset="utf-16">')
+    assert _texts(_read(b"\xff\xfe" + page.encode("utf-16-le"))) == ["知识产权强市"]
+    doc = _read(page.encode("utf-16-le"))
+    assert doc.encoding == "utf-16-le" and _texts(doc) == ["知识产权强市"]
+
+
 def test_utf8_page_labelled_gbk_is_read_as_utf8_with_a_warning() -> None:
     doc = _read(_page("<p>知识产权强市建设</p>", '<meta charset="gbk">').encode("utf-8"))
     assert doc.encoding == "utf-8" and _texts(doc) == ["知识产权强市建设"]
     assert [w.code for w in doc.warnings] == ["charset-mismatch"]
+
+
+def test_gb18030_page_labelled_utf8_is_read_as_gb18030_with_a_warning() -> None:
+    doc = _read(_page(f"<p>知识产权{RARE}</p>").encode("gb18030"))
+    assert doc.encoding == "gb18030" and _texts(doc) == [f"知识产权{RARE}"]
+    assert [w.code for w in doc.warnings] == ["charset-mismatch"]
+
+
+def test_a_few_broken_bytes_are_replaced_with_a_warning() -> None:
+    good = _page("<p>" + "知识产权保护。" * 300 + "</p>").encode("utf-8")
+    doc = _read(good.replace("护".encode(), b"\xff\xfe\xfd", 3))
+    assert doc.encoding == "utf-8" and [w.code for w in doc.warnings] == ["invalid-bytes"]
+    assert _texts(doc)[0].count("\ufffd") == 9
 
 
 def test_undecodable_page_is_refused() -> None:

@@ -28,7 +28,9 @@ _UTF8_LABELS = {"utf-8", "utf8", "unicode-1-1-utf-8", "x-unicode20utf8"}
 _BIG5_LABELS = {"big5", "big5-hkscs", "cn-big5", "csbig5", "x-x-big5"}
 # Labels of single-byte Western codecs: on a Chinese page they are a CMS default, not a fact.
 _WESTERN_LABELS = {"iso-8859-1", "latin1", "latin-1", "l1", "ascii", "us-ascii", "windows-1252", "cp1252"}
-# The share of U+FFFD a page may have and still be read: a few broken bytes, not a wrong codec.
+# The share of its non-ASCII characters a page may have broken and still be read in its codec:
+# a few broken bytes, not a wrong codec (GB18030 turns almost any bytes into some characters,
+# so this is what tells noise from text).
 _MAX_BAD_SHARE = 0.01
 
 
@@ -36,10 +38,10 @@ def decode(data: bytes, path: str) -> tuple[str, str, list[Warning]]:
     """The text of ``data``, the codec that produced it and warnings about repairs."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return _decode_declared(data[len(bom) :], codec.replace("-sig", ""), codec, path)
+            return _decode_as(data[len(bom) :], codec.replace("-sig", ""), codec, path, alternatives=())
     utf16 = _utf16_without_bom(data)
     if utf16:
-        return _decode_declared(data, utf16, utf16, path)
+        return _decode_as(data, utf16, utf16, path, alternatives=())
     declared = declared_charset(data)
     if declared and declared != "utf-8" and not data.isascii():
         # Bytes that are valid UTF-8 and not ASCII are UTF-8 whatever the page says: GB18030 text
@@ -51,7 +53,7 @@ def decode(data: bytes, path: str) -> tuple[str, str, list[Warning]]:
         else:
             return text, "utf-8", [_mismatch(declared, "utf-8")]
     if declared:
-        return _decode_declared(data, declared, declared, path)
+        return _decode_as(data, declared, declared, path)
     return _detect(data, path)
 
 
@@ -77,20 +79,48 @@ def declared_charset(data: bytes) -> str | None:
         return None
 
 
-def _decode_declared(data: bytes, codec: str, name: str, path: str) -> tuple[str, str, list[Warning]]:
+def _decode_as(
+    data: bytes, codec: str, name: str, path: str, *, alternatives: tuple[str, ...] = ("utf-8", "gb18030")
+) -> tuple[str, str, list[Warning]]:
+    """Decode in the codec the page names: a few broken bytes are replaced, but a page that is
+    broken throughout was mislabelled and is read in the alternative that decodes it cleanly."""
     try:
         return data.decode(codec), name, []
     except UnicodeDecodeError:
         pass
-    for other in ("utf-8", "gb18030"):
+    text = data.decode(codec, errors="replace")
+    if _few_bad(text, _MAX_BAD_SHARE):
+        return text, name, [_replaced(text, name)]
+    for other in alternatives:
         if other == codec:
             continue
         try:
-            text = data.decode(other)
+            return data.decode(other), other, [_mismatch(name, other)]
         except UnicodeDecodeError:
             continue
-        return text, other, [_mismatch(name, other)]
-    return _replace(data, codec, name, path)
+    raise _undecodable(text, name, path)
+
+
+def _detect(data: bytes, path: str) -> tuple[str, str, list[Warning]]:
+    """An undeclared page: UTF-8 if it is valid UTF-8, else GB18030, else the one less broken."""
+    for codec in ("utf-8", "gb18030"):
+        try:
+            return data.decode(codec), codec, []
+        except UnicodeDecodeError:
+            continue
+    texts = {codec: data.decode(codec, errors="replace") for codec in ("utf-8", "gb18030")}
+    codec = min(texts, key=lambda c: texts[c].count("\ufffd"))
+    if _few_bad(texts[codec], _MAX_BAD_SHARE):
+        return texts[codec], codec, [_replaced(texts[codec], codec)]
+    raise _undecodable(texts[codec], "UTF-8", path)
+
+
+def _few_bad(text: str, share: float) -> bool:
+    """Whether the U+FFFD in ``text`` are a few broken bytes rather than a wrong codec: measured
+    against the non-ASCII text, since a wrong codec garbles only that."""
+    bad = text.count("\ufffd")
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return bad <= max(1, share * non_ascii)
 
 
 def _mismatch(declared: str, used: str) -> Warning:
@@ -101,32 +131,19 @@ def _mismatch(declared: str, used: str) -> Warning:
     )
 
 
-def _detect(data: bytes, path: str) -> tuple[str, str, list[Warning]]:
-    for codec in ("utf-8", "gb18030"):
-        try:
-            return data.decode(codec), codec, []
-        except UnicodeDecodeError:
-            continue
-    best = min(("utf-8", "gb18030"), key=lambda c: data.decode(c, errors="replace").count("\ufffd"))
-    return _replace(data, best, best, path)
-
-
-def _replace(data: bytes, codec: str, name: str, path: str) -> tuple[str, str, list[Warning]]:
-    """Decode keeping what decodes, when only a few bytes are broken; else the page is undecodable."""
-    text = data.decode(codec, errors="replace")
-    bad = text.count("\ufffd")
-    if bad > max(16, int(len(text) * _MAX_BAD_SHARE)):
-        raise IpplanError(
-            "undecodable-text",
-            f"the page is not valid {name}, UTF-8 or GB18030 ({bad} undecodable bytes)",
-            path,
-        )
-    warning = Warning(
+def _replaced(text: str, codec: str) -> Warning:
+    return Warning(
         code="invalid-bytes",
-        message=f"{bad} byte sequences invalid in {name} were replaced by U+FFFD",
+        message=f"{text.count(chr(0xFFFD))} byte sequences invalid in {codec} were replaced by U+FFFD",
         source=Location(),
     )
-    return text, name, [warning]
+
+
+def _undecodable(text: str, codec: str, path: str) -> IpplanError:
+    bad = text.count("\ufffd")
+    return IpplanError(
+        "undecodable-text", f"the page is not valid {codec}, UTF-8 or GB18030 ({bad} undecodable bytes)", path
+    )
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
