@@ -6,3 +6,6 @@ MAX_ZIP_MEMBER_BYTES = 256 * 1024 * 1024  # declared or actually inflated size o
 MAX_ZIP_TOTAL_BYTES = 512 * 1024 * 1024  # declared size of all docx parts together
 MAX_ZIP_RATIO = 200  # declared inflation ratio of a docx part beyond which it is a bomb
 MAX_PDF_PAGES = 2000
+# A .docx has a few dozen parts; a central directory of millions of empty entries costs
+# gigabytes of ZipInfo objects before any size check could run, so it is counted first.
+MAX_ZIP_MEMBERS = 10_000

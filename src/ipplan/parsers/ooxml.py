@@ -22,9 +22,6 @@ from ipplan.errors import IpplanError
 # Ratios only mean something for parts large enough to hurt; a 10 KB styles.xml of repeated
 # attributes legitimately compresses 300:1.
 RATIO_CHECK_MIN_BYTES = 1024 * 1024
-# A .docx has a few dozen parts; a central directory of millions of empty entries costs
-# gigabytes of ZipInfo objects before any size check could run, so it is counted first.
-MAX_ZIP_MEMBERS = 10_000
 _CHUNK_BYTES = 64 * 1024
 _EOCD_SIGNATURE = b"PK\x05\x06"
 _EOCD_SIZE = 22
@@ -143,18 +140,18 @@ class Package:
     def __init__(self, data: bytes, path: str | None = None):
         self.path = path
         declared = _declared_member_count(data)
-        if declared is not None and declared > MAX_ZIP_MEMBERS:
+        if declared is not None and declared > limits.MAX_ZIP_MEMBERS:
             raise IpplanError(
-                "limit-exceeded", f"the zip declares {declared} parts, over {MAX_ZIP_MEMBERS}", path
+                "limit-exceeded", f"the zip declares {declared} parts, over {limits.MAX_ZIP_MEMBERS}", path
             )
         try:
             self._zip = zipfile.ZipFile(BytesIO(data))
             infos = self._zip.infolist()
         except _ZIP_ERRORS as exc:
             raise IpplanError("corrupt-file", f"not a readable zip package: {exc}", path) from exc
-        if len(infos) > MAX_ZIP_MEMBERS:
+        if len(infos) > limits.MAX_ZIP_MEMBERS:
             raise IpplanError(
-                "limit-exceeded", f"the zip holds {len(infos)} parts, over {MAX_ZIP_MEMBERS}", path
+                "limit-exceeded", f"the zip holds {len(infos)} parts, over {limits.MAX_ZIP_MEMBERS}", path
             )
         total = sum(info.file_size for info in infos)
         if total > limits.MAX_ZIP_TOTAL_BYTES:
