@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ipplan.blocks import Table
+from ipplan.extract.indicators import split_unit
 from ipplan.extract.values import Markers, meaning_status, parse_value, read_markers
 from ipplan.parsers import txt
 from ipplan.schema import Value
@@ -212,6 +213,46 @@ def test_thousands_separators(raw: str, value: float) -> None:
 
 def test_raw_is_trimmed() -> None:
     assert parse_value("  95% ").raw == "95%"
+
+
+# --- units in indicator names (split_unit) ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "name", "unit"),
+    [
+        ("专利质押融资金额（万元）/笔", "专利质押融资金额", "万元/笔"),
+        ("商标质押融资金额（万元）/件", "商标质押融资金额", "万元/件"),
+        ("商标质押融资金额（万元）／件", "商标质押融资金额", "万元/件"),
+        ("查处假冒知识产权行政案件（起）", "查处假冒知识产权行政案件", "起"),
+        ("非正常专利申请主动撤回率（%）", "非正常专利申请主动撤回率", "%"),
+        ("省部级以上媒体知识产权工作宣传（篇次）", "省部级以上媒体知识产权工作宣传", "篇次"),
+        ("10年以上高维持发明专利保有量（件）", "10年以上高维持发明专利保有量", "件"),
+        # an acronym in brackets is part of the name, the last brackets are the unit
+        ("专利（PCT）国际申请量（件）", "专利（PCT）国际申请量", "件"),
+        ("专利合作条约(PCT)申请量(件)", "专利合作条约(PCT)申请量", "件"),
+        ("专利密集型产业增加值占GDP比重(%)", "专利密集型产业增加值占GDP比重", "%"),
+        ("有效注册商标总量(万件)", "有效注册商标总量", "万件"),
+        # a scrape lost the closing bracket
+        ("版权产业增加值占GDP比重(%", "版权产业增加值占GDP比重", "%"),
+        # no unit
+        ("广西知识产权“十百千”人才", "广西知识产权“十百千”人才", None),
+        ("产业高价值知识产权创造保护联盟", "产业高价值知识产权创造保护联盟", None),
+        ("知识产权保护社会满意度", "知识产权保护社会满意度", None),
+        ("（件）", "（件）", None),  # nothing but brackets: no name to split from
+        ("地理标志（2025年）", "地理标志（2025年）", None),  # digits: not a unit
+    ],
+)
+def test_split_unit(cell: str, name: str, unit: str | None) -> None:
+    assert split_unit(cell) == (name, unit)
+
+
+@pytest.mark.xfail(
+    reason="split_unit: '（单位：件）' gives unit '单位：件'; the 单位： label should be dropped",
+    strict=True,
+)
+def test_split_unit_with_unit_label() -> None:
+    assert split_unit("有效发明专利拥有量（单位：件）") == ("有效发明专利拥有量", "件")
 
 
 # --- fuzz ----------------------------------------------------------------------------------------
