@@ -21,7 +21,6 @@ from ipplan.schema import Department, Plan
 from ipplan.views.departments import ROLES, Body
 from ipplan.views.values import (
     COMPARATOR_SIGNS,
-    departments_text,
     display_width,
     location_text,
     number_text,
@@ -67,8 +66,8 @@ def _col(table: Table, name: str, **kwargs) -> None:
 
 
 def _names(departments: list[Department]) -> str:
-    # a space after 、 lets rich wrap between names instead of through them
-    return departments_text(departments, sep="、 ")
+    # spaces after 、 and before （牵头） let rich wrap between names instead of through them
+    return "、 ".join(d.name + (" （牵头）" if d.role == "lead" else "") for d in departments)
 
 
 def _widest(header: str, cells: list[str]) -> int:

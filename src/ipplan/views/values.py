@@ -42,11 +42,6 @@ def join(names: Iterable[str]) -> str:
     return LIST_JOINER.join(names)
 
 
-def departments_text(departments: list[Department], *, mark_lead: bool = True, sep: str = LIST_JOINER) -> str:
-    """The bodies in printed order; the lead ones marked （牵头） so the mark survives NO_COLOR."""
-    return sep.join(d.name + ("（牵头）" if mark_lead and d.role == "lead" else "") for d in departments)
-
-
 def lead_names(departments: list[Department], lead: list[str] | None = None) -> list[str]:
     """The lead bodies: the task's own ``lead`` list where it has one, else the ones marked lead."""
     if lead is not None:
