@@ -564,7 +564,7 @@ def test_bounded_read_stops_an_endless_stream() -> None:
 
 
 def test_too_many_parts(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ooxml, "MAX_ZIP_MEMBERS", 4)
+    monkeypatch.setattr(limits, "MAX_ZIP_MEMBERS", 4)
     assert error_name(make_docx(p("多"), parts={f"x/{i}.xml": "<a/>" for i in range(5)})) == "limit-exceeded"
 
 
