@@ -296,6 +296,14 @@ def test_layout_spaces_are_removed_and_ends_trimmed() -> None:
     ]
 
 
+def test_a_form_wrapping_the_whole_page_is_not_dropped() -> None:
+    # ASP.NET sites put every page in one <form>; only small forms (search boxes) are chrome
+    body = """<form id="aspnetForm" action="default.aspx"><div class="nav"><a href="/">首页</a></div>
+<form action="/search"><input name="q">站内搜索</form>
+<div class="article"><p>一、总体要求</p><p>加强知识产权保护，提升知识产权运用水平。</p></div></form>"""
+    assert _texts(_read(_page(body))) == ["一、总体要求", "加强知识产权保护，提升知识产权运用水平。"]
+
+
 # --- tables -------------------------------------------------------------------------------------------
 
 

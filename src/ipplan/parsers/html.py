@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from ipplan import limits
 from ipplan.blocks import Block, Document, Paragraph
 from ipplan.errors import IpplanError
 from ipplan.parsers import html_body, html_charset, html_meta
-from ipplan.parsers.html_blocks import Flow, line_of
+from ipplan.parsers.html_blocks import Flow
 from ipplan.parsers.html_text import cjk_count, match_key, normalize
 from ipplan.schema import Location, Warning
 
@@ -71,10 +73,9 @@ def read(data: bytes, path: str, *, password: str | None = None) -> Document:
     return Document(blocks=blocks, format="html", encoding=encoding, warnings=warnings, meta_hints=hints)
 
 
-def _parse(text: str, path: str):
+def _parse(text: str, path: str) -> etree._Element | None:
     """The page's element tree, or None for a page without any element."""
     import lxml.html
-    from lxml import etree
 
     # Text goes in re-encoded as UTF-8 with the codec named, so the page's own (perhaps wrong)
     # charset declaration cannot make libxml2 decode it a second time.
@@ -89,7 +90,7 @@ def _parse(text: str, path: str):
         raise IpplanError("corrupt-file", f"the HTML cannot be parsed: {exc}", path) from exc
 
 
-def _page_title(root) -> str | None:
+def _page_title(root: etree._Element) -> str | None:
     """The <title> without the site name most CMSs append to it."""
     el = root.find(".//title")
     if el is None:
@@ -139,6 +140,3 @@ def _with_headline(blocks: list[Block], text: str, line: int | None) -> list[Blo
     if not key or key in head:
         return blocks
     return [Paragraph(text, Location(line=line), centered=True, bold=True), *blocks]
-
-
-__all__ = ["line_of", "read"]
