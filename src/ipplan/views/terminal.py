@@ -335,9 +335,9 @@ def render_departments(bodies: list[Body], console: Console, *, with_items: bool
     table = _table(f"Departments ({len(bodies)})")
     _col(table, "department", ratio=2)
     _col(table, "tasks", no_wrap=True, justify="right")
-    _col(table, "lead/sup/named", no_wrap=True, justify="right")
+    _col(table, "L/S/N", no_wrap=True, justify="right")
     _col(table, "indicators", no_wrap=True, justify="right")
-    _col(table, "lead/sup/named ", no_wrap=True, justify="right")
+    _col(table, "L/S/N ", no_wrap=True, justify="right")
     if many_plans:
         _col(table, "plans", justify="right", no_wrap=True)
     for b in bodies:
@@ -351,7 +351,7 @@ def render_departments(bodies: list[Body], console: Console, *, with_items: bool
         if many_plans:
             cells.append(Text(str(len(b.plans))))
         table.add_row(*cells)
-    out: list[RenderableType] = [table, _none("named = listed without a lead or support role")]
+    out: list[RenderableType] = [table, _none("L/S/N: lead / support / named (listed without either role)")]
     for b in bodies if with_items else []:
         for plan in b.plans:
             mine = [it for it in b.items if it.plan == plan]
