@@ -27,6 +27,12 @@ def to_yaml(plan: Plan) -> str:
 TEXT_WRITERS = {"json": to_json, "yaml": to_yaml}
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
     """Write ``content`` to ``path`` so that no reader ever sees a half-written file."""
     target = Path(path)
@@ -36,6 +42,8 @@ def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        # mkstemp creates 0600; an output file gets the mode any new file would get
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
