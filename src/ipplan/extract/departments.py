@@ -66,7 +66,7 @@ def parse_assignment(body: str) -> Assignment:
     parts = []
     for k, m in enumerate(keys):
         end = keys[k + 1].start() if k + 1 < len(keys) else len(body)
-        parts.append((m.group(1), body[m.end() : end].strip(" ；;。.")))
+        parts.append((m.group(1), body[m.end() : end].strip(" ；;。.，,")))
     if len(parts) == 1:
         return _single_list(parts[0][1], body)
     departments: list[Department] = []

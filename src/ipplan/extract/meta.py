@@ -16,6 +16,7 @@ from ipplan.outline.labels import chinese_number, match_label
 from ipplan.schema import Meta, Period
 
 _FRONT_MATTER_BLOCKS = 60
+_TAIL_BLOCKS = 12
 
 _DOC_NUMBER = re.compile(
     r"^(?P<prefix>[\u4e00-\u9fff]{1,15})\s*[〔\[［【(（]?\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］】)）]?\s*"
@@ -29,6 +30,7 @@ _DATE_COMPACT = re.compile(r"^((?:19|20)\d{2})[-./]?(\d{2})[-./]?(\d{2})$")
 _DATE_DASHED = re.compile(r"^((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})$")
 _PERIOD = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*[-—–～~至到]+\s*((?:19|20)\d{2})\s*年?\s*[）)]")
 _PERIOD_ANY = re.compile(r"((?:19|20)\d{2})\s*[-—–～~至到]+\s*((?:19|20)\d{2})\s*年")
+_ONE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?(?=.{0,30}(?:方案|计划|要点))")
 _FIVE_YEAR_PLAN = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?")
 _TITLE_END = r"(?:工作方案|实施方案|行动方案|方案|规划|计划|实施意见|意见|办法|纲要|细则|要点|措施)"
 _TITLE_RUN_ON = re.compile(
@@ -71,7 +73,8 @@ def extract_meta(blocks: list[Block], hints: dict[str, str] | None = None) -> Fr
     meta.title = title
     meta.issuer = hints.get("issuer") or _issuer(meta.notice_title, paras, notice_end)
     when = parse_date(hints["issue_date"]) if hints.get("issue_date") else None
-    meta.issue_date = when or _issue_date(paras, body_start)
+    tail = [(i, b.text) for i, b in enumerate(blocks[-_TAIL_BLOCKS:]) if isinstance(b, Paragraph)]
+    meta.issue_date = when or _issue_date(paras, tail)
     meta.recipients = _recipients(paras, notice_end, body_start)
     meta.period = plan_period(meta.title, meta.notice_title)
     return FrontMatter(meta, body_start, split)
@@ -85,13 +88,24 @@ def normalise_doc_number(text: str) -> str | None:
     return f"{m['prefix']}〔{m['year']}〕{m['no']}号"
 
 
+_DOC_NUMBER_IN_LINE = re.compile(
+    r"(?<![《（(\u4e00-\u9fff])([\u4e00-\u9fff]{1,15}\s*[〔\[［【]\s*(?:19|20)\d{2}\s*[〕\]］】]\s*\d{1,5}\s*号)"
+)
+
+
 def _doc_number(paras: list[tuple[int, str]]) -> str | None:
+    """The 发文字号: a line of its own, else one sharing its line with 签发人 and the like."""
     for _, text in paras:
         t = text.strip()
         if len(t) <= 30:
             found = normalise_doc_number(t)
             if found:
                 return found
+    for _, text in paras[:12]:
+        t = text.strip()
+        m = _DOC_NUMBER_IN_LINE.search(t) if len(t) <= 40 else None
+        if m:
+            return normalise_doc_number(m.group(1))
     return None
 
 
@@ -237,14 +251,27 @@ def parse_date(text: str) -> date | None:
     return None
 
 
-def _issue_date(paras: list[tuple[int, str]], body_start: int) -> date | None:
-    """The first date standing alone on its line: the 成文日期 under the signature."""
-    for _, text in paras:
-        t = re.sub(r"[\s\u2002\u3000]+", "", text)
-        if len(t) <= 16:
-            found = parse_date(t)
-            if found:
-                return found
+_CN_DIGIT = "〇○零一二三四五六七八九十"
+_SIGNED_DATE = re.compile(
+    rf"((?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日|[{_CN_DIGIT}]{{4}}年[{_CN_DIGIT}]{{1,3}}月[{_CN_DIGIT}]{{1,3}}日)$"
+)
+
+
+def _issue_date(paras: list[tuple[int, str]], tail: list[tuple[int, str]]) -> date | None:
+    """The 成文日期: the first date standing alone on its line under the notice's signature,
+    else one ending the signature line, else the last such date of a plan signed at its end."""
+    for lines in (paras, tail[::-1]):
+        for _, text in lines:
+            t = re.sub(r"[\s\u2002\u3000]+", "", text)
+            if len(t) <= 16:
+                found = parse_date(t)
+                if found:
+                    return found
+        for _, text in lines:
+            t = re.sub(r"[\s\u2002\u3000]+", "", text)
+            m = _SIGNED_DATE.search(t) if len(t) <= 40 and not re.search(r"[。，,；;]", t) else None
+            if m:
+                return parse_date(m.group(1))
     return None
 
 
@@ -265,6 +292,9 @@ def plan_period(title: str | None, notice: str | None) -> Period | None:
         m = _PERIOD.search(text) or _PERIOD_ANY.search(text)
         if m and int(m[1]) <= int(m[2]):
             return Period(start=int(m[1]), end=int(m[2]))
+        m = _ONE_YEAR.search(text)
+        if m:
+            return Period(start=int(m[1]), end=int(m[1]))
         m = _FIVE_YEAR_PLAN.search(text)
         if m:
             n = 10 + (chinese_number(m[1]) or 0)

@@ -101,6 +101,9 @@ def tasks(outline: Outline) -> list[Task]:
             if len(u.path) < depth:
                 _share(group, shared)
                 group, shared = [], []
+                note = find_note(u.text)
+                if note and len(u.path) == depth - 1:
+                    shared.append(note[0])  # （一）…（牵头单位：…） covers the items under it
             elif len(u.path) == depth:
                 note = find_note(u.text)
                 item = _Item(u, [u.text], note[0] if note else None)
