@@ -154,7 +154,7 @@ def _task(item: _Item) -> Task:
     u, assignment = item.unit, item.assignment
     departments: list[Department] = assignment.departments if assignment else []
     return Task(
-        path=list(u.path),
+        path=[n for n in u.path if n],  # a level the document skips (一、 then 1.) is no step
         label=u.label_text,
         title=item_title(u.text),
         text="\n".join(item.body),
