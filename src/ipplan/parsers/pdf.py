@@ -81,7 +81,7 @@ def read(data: bytes, path: str, *, password: str | None = None) -> Document:
 
 def _raw_pages(data: bytes, path: str, password: str | None) -> Iterator[RawPage]:
     with _library_errors(path, password):
-        pdf = pdfplumber.open(io.BytesIO(data), password=password or "", raise_unicode_errors=False)
+        pdf = _open(data, password)
     try:
         with _library_errors(path, password):
             _check_declared_pages(pdf, path)
@@ -96,6 +96,17 @@ def _raw_pages(data: bytes, path: str, password: str | None) -> Iterator[RawPage
         # not pdf.close(): it walks the page tree again, which on a damaged file raises anew and
         # would hide the error being reported; each page is closed as it is read
         pdf.stream.close()
+
+
+def _open(data: bytes, password: str | None):
+    """The opened PDF. A password that is wrong for a file that needs none (one encrypted only to
+    restrict printing or copying) is no reason to refuse it: the empty password is tried then."""
+    try:
+        return pdfplumber.open(io.BytesIO(data), password=password or "", raise_unicode_errors=False)
+    except PdfminerException as exc:
+        if not password or not (exc.args and isinstance(exc.args[0], PDFPasswordIncorrect)):
+            raise
+    return pdfplumber.open(io.BytesIO(data), password="", raise_unicode_errors=False)
 
 
 def _raw_page(page) -> RawPage:
@@ -191,18 +202,25 @@ def _usable_chars(raw: RawPage, notes: _Notes) -> list[Char]:
         if not ch.get("upright", True):
             rotated = True
             continue
-        if (
-            ch["x1"] < 0
-            or ch["x0"] > raw.width
-            or ch["bottom"] < 0
-            or ch["top"] > raw.height
-            or not ch["text"]
-        ):
-            continue
-        upright.append(ch)
+        if _on_page(ch, raw.width, raw.height):
+            upright.append(ch)
     if rotated:
         notes.rotated_text.append(raw.number)
     return dedupe_chars(upright)
+
+
+def _on_page(ch: Char, width: float, height: float) -> bool:
+    """A visible char with sane attributes. A damaged file can give a font name that is a PDF
+    keyword object or a size of zero: those are repaired here so later code can trust them."""
+    if not isinstance(ch.get("text"), str) or not ch["text"]:
+        return False
+    if ch["x1"] < 0 or ch["x0"] > width or ch["bottom"] < 0 or ch["top"] > height:
+        return False
+    if not isinstance(ch.get("fontname"), str):
+        ch["fontname"] = str(ch.get("fontname"))
+    if not ch.get("size") or ch["size"] <= 0:
+        ch["size"] = max(ch["bottom"] - ch["top"], 1.0)
+    return True
 
 
 def _inside(bbox: Bbox, ch: Char) -> bool:

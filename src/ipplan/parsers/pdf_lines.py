@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 Char = dict[str, Any]
@@ -68,24 +69,26 @@ def dedupe_chars(chars: Iterable[Char]) -> list[Char]:
     kept: list[Char] = []
     buckets: dict[tuple[str, int, int], list[Char]] = {}
     for ch in chars:
-        tol = min(_BUCKET, max(1.0, DEDUPE_TOLERANCE * ch["size"]))
-        bx, by = int(ch["x0"] // _BUCKET), int(ch["top"] // _BUCKET)
-        if _has_twin(ch, buckets, bx, by, tol):
+        if _has_twin(ch, buckets):
             continue
-        buckets.setdefault((ch["text"], bx, by), []).append(ch)
+        key = (ch["text"], int(ch["x0"] // _BUCKET), int(ch["top"] // _BUCKET))
+        buckets.setdefault(key, []).append(ch)
         kept.append(ch)
     return kept
 
 
-def _has_twin(
-    ch: Char, buckets: dict[tuple[str, int, int], list[Char]], bx: int, by: int, tol: float
-) -> bool:
-    text = ch["text"]
-    for dx in (-1, 0, 1):
-        for dy in (-1, 0, 1):
-            for other in buckets.get((text, bx + dx, by + dy), ()):
-                if abs(other["x0"] - ch["x0"]) <= tol and abs(other["top"] - ch["top"]) <= tol:
-                    return True
+def _has_twin(ch: Char, buckets: dict[tuple[str, int, int], list[Char]]) -> bool:
+    """Whether a kept char of the same text lies within the tolerance of ``ch``. The tolerance is
+    at most a bucket wide, so only the 2 × 2 buckets nearest the char's corner can hold one."""
+    text, x, y = ch["text"], ch["x0"], ch["top"]
+    tol = min(_BUCKET, max(1.0, DEDUPE_TOLERANCE * ch["size"]))
+    bx, by = int(x // _BUCKET), int(y // _BUCKET)
+    nx = bx - 1 if x - bx * _BUCKET < _BUCKET / 2 else bx + 1
+    ny = by - 1 if y - by * _BUCKET < _BUCKET / 2 else by + 1
+    for key in ((text, bx, by), (text, nx, by), (text, bx, ny), (text, nx, ny)):
+        for other in buckets.get(key, ()):
+            if abs(other["x0"] - x) <= tol and abs(other["top"] - y) <= tol:
+                return True
     return False
 
 
@@ -152,7 +155,7 @@ def make_line(row: Sequence[Char], page: int) -> Line | None:
     bold = sum(1 for c in ink if _is_bold(c["fontname"])) * 2 > len(ink)
     return Line(
         text=row_text(row),
-        x0=min(c["x0"] for c in ink),
+        x0=ink[0]["x0"],  # the row is sorted left to right
         x1=max(c["x1"] for c in ink),
         top=min(c["top"] for c in ink),
         bottom=max(c["bottom"] for c in ink),
@@ -162,6 +165,7 @@ def make_line(row: Sequence[Char], page: int) -> Line | None:
     )
 
 
+@lru_cache(maxsize=256)
 def _is_bold(fontname: str) -> bool:
     low = fontname.lower()
     return any(m in low for m in _BOLD_MARKERS)
