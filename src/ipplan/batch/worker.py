@@ -1,0 +1,158 @@
+"""One file of a batch: parse it, write its record atomically, return a small result dict.
+
+The functions here are top-level so that a ``spawn`` process pool can pickle them. A worker
+returns a few counts, never the Plan, so results stay small however large the batch is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import time
+from dataclasses import dataclass
+
+from ipplan.errors import IpplanError
+
+COUNTS = ("indicators", "tasks", "targets", "warnings")
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """What a worker needs: plain strings and flags, cheap to pickle."""
+
+    input: str
+    output: str
+    fmt: str = "json"
+    skip_existing: bool = False
+
+
+def result(job: Job, status: str, seconds: float = 0.0, **fields: object) -> dict:
+    """A result in the shape the report uses (counts are None where nothing was read)."""
+    entry: dict = {
+        "input": job.input,
+        "output": job.output,
+        "status": status,
+        "code": None,
+        "error": None,
+        "message": None,
+        "seconds": round(seconds, 4),
+    }
+    entry.update(dict.fromkeys(COUNTS))
+    entry.update(fields)
+    return entry
+
+
+def process(job: Job) -> dict:
+    """Parse ``job.input`` and write its record; every failure becomes an error result."""
+    from ipplan.api import parse
+    from ipplan.writers import TEXT_WRITERS, write_atomic
+
+    started = time.perf_counter()
+    try:
+        if job.skip_existing:
+            kept = _up_to_date(job)
+            if kept is not None:
+                return result(job, "skipped", time.perf_counter() - started, **kept)
+        plan = parse(job.input)
+        text = TEXT_WRITERS[job.fmt](plan)
+        try:
+            write_atomic(job.output, text)
+        except OSError as exc:
+            raise IpplanError("output-error", exc.strerror or str(exc), job.output) from exc
+    except IpplanError as exc:
+        return _error(job, started, exc)
+    except Exception as exc:  # one bad file must not stop the batch
+        return _error(job, started, IpplanError("internal-error", f"{type(exc).__name__}: {exc}", job.input))
+    counts = {
+        "indicators": len(plan.indicators),
+        "tasks": len(plan.tasks),
+        "targets": len(plan.targets),
+        "warnings": len(plan.warnings),
+    }
+    status = "warning" if plan.warnings else "ok"
+    return result(job, status, time.perf_counter() - started, **counts)
+
+
+def _error(job: Job, started: float, exc: IpplanError) -> dict:
+    return result(
+        job,
+        "error",
+        time.perf_counter() - started,
+        code=exc.code,
+        error=exc.kind.name,
+        message=" ".join(exc.message.split()),
+    )
+
+
+def _up_to_date(job: Job) -> dict | None:
+    """Fields for a "skipped" result when the existing output records this input's sha256."""
+    recorded = read_record(job.output, job.fmt)
+    if recorded is None:
+        return None
+    source = recorded.get("source") if isinstance(recorded, dict) else None
+    digest = sha256_file(job.input)
+    if digest is None or not isinstance(source, dict) or source.get("sha256") != digest:
+        return None
+    counts = {k: len(recorded[k]) if isinstance(recorded.get(k), list) else None for k in COUNTS}
+    return {"message": "unchanged since its output was written", **counts}
+
+
+def read_record(path: str, fmt: str) -> dict | None:
+    """A previously written record, or None when it is missing or unreadable (then it is redone)."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            if fmt == "json":
+                return json.load(fh)
+            import yaml
+
+            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is ~10x faster
+            return yaml.load(fh, Loader=loader)
+    except Exception:  # OSError, ValueError, yaml.YAMLError: a damaged output is redone
+        return None
+
+
+def sha256_file(path: str) -> str | None:
+    """The input's sha256, read in chunks; None when it cannot be read."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+# --- running inside a pool process ----------------------------------------------------------
+
+_busy = False
+
+
+class _Terminated(BaseException):
+    """Raised by SIGTERM while a file is being processed, so write_atomic removes its .part file."""
+
+
+def init_worker() -> None:
+    """Pool initializer: Ctrl-C is the parent's to handle; SIGTERM unwinds cleanly."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _on_sigterm)
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    if _busy:
+        raise _Terminated
+    os._exit(128 + signum)
+
+
+def process_in_pool(job: Job) -> dict:
+    """``process`` as a pool task: a termination unwinds it (cleaning up) and ends the process."""
+    global _busy
+    _busy = True
+    try:
+        return process(job)
+    except _Terminated:
+        os._exit(128 + signal.SIGTERM)
+    finally:
+        _busy = False
