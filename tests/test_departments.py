@@ -116,12 +116,6 @@ def test_empty_body() -> None:
     assert (a.departments, a.lead) == ([], None)
 
 
-@pytest.mark.xfail(
-    reason="parse_assignment: a lone 牵头单位 key names its bodies as leads, but _single_list "
-    "ignores which key it was: 牵头单位：A、B gives roles None and lead None (spec question: "
-    "the README's lead rule speaks only of 责任部门 lists)",
-    strict=True,
-)
 def test_lone_lead_key_names_leads() -> None:
     a = parse_assignment("牵头单位：A、B")
     assert a.lead == ["A", "B"]
@@ -236,11 +230,6 @@ def test_split_names_drops_empty_and_trims() -> None:
     assert split_names("、，") == []
 
 
-@pytest.mark.xfail(
-    reason="split_names: the emptiness check strips 。 but the returned name does not, so "
-    "'县知识产权局、县公安局。' (an indicator's department cell, or a keyless note) gives '县公安局。'",
-    strict=True,
-)
 def test_split_names_drops_trailing_full_stop() -> None:
     assert split_names("县知识产权局、县公安局。") == ["县知识产权局", "县公安局"]
 

@@ -75,23 +75,12 @@ def test_utf16_without_bom_mostly_ascii(codec: str) -> None:
     assert decode(text.encode(codec)) == (text, codec, [])
 
 
-@pytest.mark.xfail(
-    reason="decode: UTF-16 without a BOM is only recognised by NUL bytes (ASCII-heavy text); "
-    "Chinese text has almost none, so it is mis-read as GB18030 mojibake with an invalid-bytes "
-    "warning. The docstring of _utf16_without_bom promises CJK-heavy UTF-16 but does not do it.",
-    strict=True,
-)
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 def test_utf16_without_bom_chinese(codec: str) -> None:
     text, found, _ = decode(SAMPLE.encode(codec))
     assert (text, found) == (SAMPLE, codec)
 
 
-@pytest.mark.xfail(
-    reason="decode: a whole real plan (liuzhou txt) saved as UTF-16 without a BOM is decoded as "
-    "GB18030 mojibake (see test_utf16_without_bom_chinese)",
-    strict=True,
-)
 def test_utf16_without_bom_real_document(liuzhou_txt) -> None:
     original = liuzhou_txt.read_text(encoding="utf-8")
     text, found, _ = decode(original.encode("utf-16-le"))

@@ -173,11 +173,6 @@ def test_no_period(title: str | None) -> None:
     assert plan_period(title, None) is None
 
 
-@pytest.mark.xfail(
-    reason="plan_period: _PERIOD and _PERIOD_ANY allow 年 only after the second year, so the "
-    "common form （2021年—2025年） gives no period",
-    strict=True,
-)
 @pytest.mark.parametrize("title", ["某方案（2021年—2025年）", "某方案(2021年-2025年)"])
 def test_period_with_year_after_both(title: str) -> None:
     found = plan_period(title, None)

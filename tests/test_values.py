@@ -200,11 +200,6 @@ def test_cumulative_brackets() -> None:
     assert parse_value("【30】", "亿元").status == "text"
 
 
-@pytest.mark.xfail(
-    reason="parse_value: a number with thousands separators ('19,000', '1，496') is status 'text' "
-    "with no amounts; _amounts' number pattern has no digit grouping",
-    strict=True,
-)
 @pytest.mark.parametrize(("raw", "value"), [("19,000", 19000.0), ("1，496", 1496.0)])
 def test_thousands_separators(raw: str, value: float) -> None:
     v = parse_value(raw, "件")
@@ -247,10 +242,6 @@ def test_split_unit(cell: str, name: str, unit: str | None) -> None:
     assert split_unit(cell) == (name, unit)
 
 
-@pytest.mark.xfail(
-    reason="split_unit: '（单位：件）' gives unit '单位：件'; the 单位： label should be dropped",
-    strict=True,
-)
 def test_split_unit_with_unit_label() -> None:
     assert split_unit("有效发明专利拥有量（单位：件）") == ("有效发明专利拥有量", "件")
 

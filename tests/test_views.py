@@ -251,7 +251,7 @@ def test_show_key_lines_at_80() -> None:
     assert any(re.search(r"非正常专利申请主动撤回率\s+%\s+未开展 → 95%", line) for line in lines)
     assert "以实际为准" in result.output
     assert re.search(r"^三、\s+主要任务\s+18$", result.output, re.MULTILINE)  # outline with task counts
-    assert "Tasks (18)" in result.output and "Warnings (6)" in result.output
+    assert "Tasks (18)" in result.output and "Warnings (8)" in result.output
 
 
 @pytest.mark.parametrize("width", [80, 60])
@@ -282,7 +282,7 @@ def test_show_sections() -> None:
     assert "文号" not in only and "Tasks (" not in only
     # order follows the document, not the order of the options
     two = run("show", path, "--section", "warnings", "--section", "meta", "--width", "80").output
-    assert two.index("文号") < two.index("Warnings (6)")
+    assert two.index("文号") < two.index("Warnings (8)")
 
 
 def test_no_color_means_no_escapes() -> None:

@@ -67,7 +67,7 @@ def parse_assignment(body: str) -> Assignment:
     for k, m in enumerate(keys):
         end = keys[k + 1].start() if k + 1 < len(keys) else len(body)
         parts.append((m.group(1), body[m.end() : end].strip(" ；;。.，,")))
-    if len(parts) == 1:
+    if len(parts) == 1 and re.match(r"责任|负责", parts[0][0]):
         return _single_list(parts[0][1], body)
     departments: list[Department] = []
     lead: list[str] = []
@@ -93,4 +93,5 @@ def _single_list(names_text: str, raw: str) -> Assignment:
 
 def split_names(text: str) -> list[str]:
     """Names in printed order, split on 、，,；; (duplicates kept as printed)."""
-    return [n.strip() for n in _SPLIT.split(text) if n.strip(" \u3000。.")]
+    names = (n.strip(" \u3000。.") for n in _SPLIT.split(text))
+    return [n for n in names if n]

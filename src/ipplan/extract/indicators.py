@@ -31,7 +31,7 @@ _SUPPORT_COLUMN = re.compile(r"配合|参与|协办|协助")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _NOTE_ROW = re.compile(r"^(注|备注|说明)\s*[：:]?")
 _ATTRIBUTE = re.compile(r"^(预期性|约束性)$")
-_UNIT_SUFFIX = re.compile(r"[（(]([^（()）]{1,8})(?:[）)]([/／][^（()）/／]{1,4})?|$)\s*$")
+_UNIT_SUFFIX = re.compile(r"[（(]([^（()）]{1,12})(?:[）)]([/／][^（()）/／]{1,4})?|$)\s*$")
 _SEQ = re.compile(r"^\d{1,3}$")
 
 
@@ -208,7 +208,7 @@ def split_unit(text: str) -> tuple[str, str | None]:
     m = _UNIT_SUFFIX.search(text)
     if not m or m.start() == 0:
         return text, None
-    inner = m.group(1).strip()
+    inner = re.sub(r"^(计量)?单位\s*[：:]\s*", "", m.group(1).strip())
     if not _looks_like_unit(inner):
         return text, None
     return text[: m.start()].strip(), inner + (m.group(2) or "").replace("／", "/")

@@ -32,7 +32,12 @@ _LEAD_VERBS = re.compile(
 )
 _PLACE = re.compile(r"^(?:我|全)[区县市省州镇乡]|^(?:全区|全县|全市|全省|我区|我县|我市|我省)")
 _TAIL_VERBS = re.compile(
-    r"(?:累计达到|累计达|累计|达到|达|提高至|提高到|提升至|提升到|增至|增加到|突破|超过|不少于|不低于|保持在|稳定在|控制在|为|至|到|各)+$"
+    r"(?:累计达到|累计达|累计|达到|达|提高至|提高到|提高|提升至|提升到|提升|增至|增加到|新增|突破|超过|不少于|不低于|"
+    r"保持在|稳定在|控制在|为|至|到|各)+$"
+)
+# the words that frame a target rather than state it: 到2026年，力争我区…
+_ASPIRATION = re.compile(
+    r"^(?:(?:到|至)?(?:19|20)\d{2}年(?:底|末)?\s*[，,]?\s*)?(?:力争|争取|确保|预计)?(?:我[区县市省州])?"
 )
 _CLAUSE = re.compile(r"[，,；;。：:！？\n]")
 _COMPARATOR = {
@@ -119,7 +124,7 @@ def _target(clause: str, year: int | None, u: Unit) -> Target | None:
         unit=unit,
         year=year,
         comparator=comparator,  # type: ignore[arg-type]
-        text=clause[: m.end()].strip(),
+        text=_ASPIRATION.sub("", clause[: m.end()].strip()),
         source=u.loc,
     )
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ipplan.schema import Amount, Value
 
+_THOUSANDS = re.compile(r"^\d{1,3}(?:[,，]\d{3})+(?!\d)")
 _NUMBER = re.compile(r"[-+]?\d+(?:[.．]\d+)?")
 _COMPARATORS = {
     "≥": ">=",
@@ -126,6 +127,8 @@ def _amounts(body: str, unit: str | None) -> list[Amount] | None:
     units = [u.strip() or None for u in re.split(r"[/／]", unit)] if unit else [None]
     amounts: list[Amount] = []
     for k, part in enumerate(parts):
+        if _THOUSANDS.match(part):
+            part = re.sub(r"[,，]", "", part)
         m = re.fullmatch(r"([-+]?\d+(?:[.．]\d+)?)\s*(%|％|‰|[\u4e00-\u9fff]{1,3})?", part)
         if not m:
             return None

@@ -77,26 +77,27 @@ def _explode(blocks: list[Block]) -> list[Unit]:
     units: list[Unit] = []
     last_by_kind: dict[str, int] = {}
     next_note = 0  # the number the next note of a 注：1.… list would have
+    note_kind = ""
     for block in blocks:
         if isinstance(block, Table):
             units.append(Unit(block, "", block.loc))
             continue
         for label, text in _split_paragraph(block, last_by_kind):
-            if label is not None and label.number == next_note and label.kind in _NOTE_KINDS:
+            if label is not None and label.number == next_note and label.kind == note_kind:
                 # "2.【】内为…" under "注：1.…" continues the notes, it is not an item
                 units.append(Unit(block, label.text + text, block.loc))
                 next_note += 1
                 continue
             note = _NOTE_START.match(text) if label is None else None
-            next_note = 2 if note else 0
+            first = match_label(text[note.end() :]) if note else None
+            next_note, note_kind = (2, first.kind) if first is not None and first.number == 1 else (0, "")
             if label is not None:
                 last_by_kind[label.kind] = label.number
             units.append(Unit(block, text, block.loc, label))
     return units
 
 
-_NOTE_START = re.compile(r"^(注|备注|说明)\s*[：:]?\s*[1１一][.．、]")
-_NOTE_KINDS = ("ar_dot", "ar_dun", "ar_paren", "cn_dun")
+_NOTE_START = re.compile(r"^(注|备注|说明)\s*[：:]?\s*(?=[1１一(（][.．、)）]?)")
 
 
 def _split_paragraph(p: Paragraph, last_by_kind: dict[str, int]) -> list[tuple[Label | None, str]]:
@@ -137,13 +138,18 @@ def _level_map(units: list[Unit]) -> dict[str, int]:
 
 def _promote_continuing_labels(units: list[Unit]) -> None:
     """A label printed in a deeper kind that continues a shallower level's sequence belongs to
-    that level: "3、主要任务" after "二、工作目标" is the third level-1 heading."""
+    that level: "3、主要任务" after "二、工作目标" is the third level-1 heading.
+
+    Only a kind that shares its conventional rank with another kind the document uses (3、
+    beside 1.) is ambiguous so; a document's own kind for a level keeps its level."""
+    kinds = {u.label.kind for u in units if u.label is not None}
+    ambiguous = {k for k in kinds if any(o != k and RANKS[o] == RANKS[k] for o in kinds)}
     last: dict[int, int] = {}
     for u in units:
         if u.level is None:
             continue
         n = u.number or 0
-        if last.get(u.level, 0) + 1 != n and u.level > 1:
+        if last.get(u.level, 0) + 1 != n and u.level > 1 and u.label and u.label.kind in ambiguous:
             for shallower in range(1, u.level):
                 if shallower in last and last[shallower] + 1 == n and _is_heading_like(u.text):
                     u.level = shallower
@@ -173,20 +179,70 @@ def _is_candidate(units: list[Unit], i: int) -> bool:
 def _infer_missing_labels(units: list[Unit], warnings: list[Warning]) -> None:
     max_level = max((u.level for u in units if u.level), default=0)
     for level in range(1, max_level + 1):
+        gaps: list[tuple[int, int]] = []
         for slots, region in _missing_slots(units, level):
             candidates = [i for i in region if _is_candidate(units, i)]
-            chosen = _choose(units, candidates, len(slots), level)
-            for i, number in zip(chosen, slots, strict=False):
-                u = units[i]
-                u.level, u.number, u.inferred = level, number, True
-                warnings.append(
-                    Warning(
-                        code="numbering-inferred",
-                        message=f"heading {u.text!r} has no printed label: "
-                        f"numbered {number} at level {level} from its siblings",
-                        source=u.loc,
-                    )
-                )
+            gaps += zip(_choose(units, candidates, len(slots), level), slots, strict=False)
+        _number(units, gaps, level, warnings)
+        _number(units, _trailing_siblings(units, level), level, warnings)
+
+
+def _number(units: list[Unit], found: list[tuple[int, int]], level: int, warnings: list[Warning]) -> None:
+    for i, number in found:
+        u = units[i]
+        u.level, u.number, u.inferred = level, number, True
+        warnings.append(
+            Warning(
+                code="numbering-inferred",
+                message=f"heading {u.text!r} has no printed label: "
+                f"numbered {number} at level {level} from its siblings",
+                source=u.loc,
+            )
+        )
+
+
+def _trailing_siblings(units: list[Unit], level: int) -> list[tuple[int, int]]:
+    """Bare lines after the last numbered sibling of a parent that read like its siblings:
+    about as long, each heading a paragraph of prose, with nothing numbered in between."""
+    found: list[tuple[int, int]] = []
+    for start, end in _trailing_stretches(units, level):
+        last = units[start]
+        number = last.number or 0
+        for i in range(start + 1, end):
+            u = units[i]
+            if _is_candidate(units, i) and _reads_like(u, last) and _heads_prose(units, i):
+                number += 1
+                found.append((i, number))
+    return found
+
+
+def _trailing_stretches(units: list[Unit], level: int) -> list[tuple[int, int]]:
+    """(last sibling, parent's end) for each parent whose last numbered unit is a ``level``
+    sibling: only there can lost siblings follow without a later label showing a gap."""
+    out: list[tuple[int, int]] = []
+    last: int | None = None
+    for i, u in enumerate(units):
+        if u.level is None:
+            continue
+        if u.level < level:
+            if last is not None:
+                out.append((last, i))
+            last = None
+        else:
+            last = i if u.level == level else None
+    if last is not None:
+        out.append((last, len(units)))
+    return out
+
+
+def _reads_like(u: Unit, sibling: Unit) -> bool:
+    mine, theirs = len(u.text.strip()), min(len(sibling.text.split("。")[0]), _MAX_CANDIDATE_CHARS)
+    return theirs / 2 <= mine <= theirs * 2
+
+
+def _heads_prose(units: list[Unit], i: int) -> bool:
+    nxt = units[i + 1] if i + 1 < len(units) else None
+    return nxt is not None and nxt.level is None and not nxt.is_table and "。" in nxt.text
 
 
 def _missing_slots(units: list[Unit], level: int) -> list[tuple[list[int], range]]:

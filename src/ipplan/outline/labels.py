@@ -40,7 +40,7 @@ RANKS = {
 }
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("chapter", re.compile(rf"^(第([{_CN_NUM}]+|\d{{1,3}})[章部篇])\s*")),
+    ("chapter", re.compile(rf"^(第([{_CN_NUM}]+|\d{{1,3}})(?:部分|章|篇|部))\s*")),
     ("cn_paren", re.compile(rf"^([（(]\s*([{_CN_NUM}]+)\s*[）)])\s*")),
     ("cn_dun", re.compile(rf"^(([{_CN_NUM}]+)\s*[、．.])\s*")),
     ("ar_paren", re.compile(r"^([（(]\s*(\d{1,3})\s*[）)])\s*")),
@@ -74,12 +74,18 @@ def chinese_number(s: str) -> int | None:
             value = value * 10 + _CN_DIGITS[c]
         return value
     total, digit = 0, None
+    last_unit = 10_000
     for c in s:
         if c in _CN_DIGITS:
+            if digit is not None and digit != 0:
+                return None  # two digits without a unit between them: 十四五 is no number
             digit = _CN_DIGITS[c]
         else:
-            total += (1 if digit is None else digit) * _CN_UNITS[c]
-            digit = None
+            unit = _CN_UNITS[c]
+            if unit >= last_unit:
+                return None  # units only descend: 十十, 十百
+            total += (1 if digit is None else digit) * unit
+            digit, last_unit = None, unit
     return total + (digit or 0)
 
 

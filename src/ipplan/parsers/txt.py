@@ -47,11 +47,17 @@ def decode(data: bytes) -> tuple[str, str, list[Warning]]:
             return data.decode(utf16), utf16, []
         except UnicodeDecodeError:
             pass
-    for codec in ("utf-8", "gb18030"):
-        try:
-            return data.decode(codec), codec, []
-        except UnicodeDecodeError:
-            continue
+    try:
+        return data.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError:
+        pass
+    utf16 = _plausible_utf16(data)
+    if utf16:
+        return data.decode(utf16), utf16, []
+    try:
+        return data.decode("gb18030"), "gb18030", []
+    except UnicodeDecodeError:
+        pass
     # Mostly one codec with a few broken sequences: keep what decodes, mark the rest.
     best = min(("utf-8", "gb18030"), key=lambda c: data.decode(c, errors="replace").count("\ufffd"))
     text = data.decode(best, errors="replace")
@@ -78,6 +84,28 @@ def _utf16_without_bom(data: bytes) -> str | None:
     if even.count(0) > len(even) * 0.3 and odd.count(0) < len(odd) * 0.05:
         return "utf-16-be"
     return None
+
+
+def _plausible_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM and without ASCII (so without NUL bytes): the codec under which the
+    text reads as Chinese. GB18030 read as UTF-16 falls mostly outside the CJK blocks."""
+    if len(data) % 2 or len(data) < 8:
+        return None
+    sample = data[:4000]
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        plausible = sum(1 for ch in text if _PLAUSIBLE.match(ch))
+        # prose also has punctuation or line breaks and more than a handful of characters
+        breaks = sum(1 for ch in text if ch in "，。、；：\n")
+        if plausible >= 0.95 * len(text) and breaks * 100 >= len(text) and len(set(text)) > 8:
+            return codec
+    return None
+
+
+_PLAUSIBLE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2010-\u201f\s\x20-\x7e]")
 
 
 def read(data: bytes, path: str, *, password: str | None = None) -> Document:
