@@ -23,6 +23,7 @@ from click.testing import CliRunner
 from conftest import STEMS, corpus_file
 from ipplan.batch import REPORT_NAME
 from ipplan.batch.discover import discover
+from ipplan.batch.runner import run
 from ipplan.batch.worker import Job, process
 from ipplan.cli import cli
 
@@ -370,3 +371,31 @@ def test_worker_returns_a_small_dict(tmp_path: Path) -> None:
     assert set(result) == ENTRY_KEYS
     assert result["status"] == "warning" and result["warnings"] >= 6  # luzhai's lost labels, at least
     assert len(json.dumps(result)) < 1000
+
+
+# ------------------------------------------------------------------------- a worker that dies
+
+
+def crash_on_boom(job: Job) -> dict:
+    """A pool task that kills its process, as a segfault or the OOM killer would, on boom.txt."""
+    from ipplan.batch.worker import process_in_pool
+
+    if Path(job.input).name == "boom.txt":
+        os._exit(9)
+    return process_in_pool(job)
+
+
+def test_a_dying_worker_is_blamed_alone(tmp_path: Path) -> None:
+    inp = tmp_path / "in"
+    names = [f"{i:02d}.txt" for i in range(12)]
+    names.insert(5, "boom.txt")
+    for name in names:
+        copy(corpus_file(LIUZHOU, "txt"), inp / name)
+    jobs = [Job(str(inp / n), str(tmp_path / "out" / f"{n}.json")) for n in names]
+    outcome = run(jobs, workers=2, task=crash_on_boom)
+    assert outcome.stopped is None and len(outcome.results) == len(jobs)
+    statuses = {Path(jobs[i].input).name: r["status"] for i, r in outcome.results.items()}
+    assert statuses.pop("boom.txt") == "error"
+    assert set(statuses.values()) == {"ok"}  # the files in flight with it were re-run, not blamed
+    boom = outcome.results[names.index("boom.txt")]
+    assert boom["code"] == "E901" and "worker process died" in boom["message"]

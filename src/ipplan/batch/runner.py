@@ -34,6 +34,7 @@ class Outcome:
 
 OnStart = Callable[[Job], None]
 OnResult = Callable[[Job, dict], None]
+Task = Callable[[Job], dict]  # a top-level function, so that pool processes can import it
 
 
 def run(
@@ -43,12 +44,16 @@ def run(
     fail_fast: bool = False,
     on_start: OnStart | None = None,
     on_result: OnResult | None = None,
+    task: Task = process_in_pool,
 ) -> Outcome:
-    """Run every job; ``workers`` <= 1 runs them in this process, without a pool."""
+    """Run every job; ``workers`` <= 1 runs them in this process, without a pool.
+
+    ``task`` is what a pool process runs per job (tests substitute one that crashes).
+    """
     workers = min(workers, len(jobs))
     if workers <= 1:
         return _run_inline(jobs, fail_fast, on_start, on_result)
-    return _Pool(jobs, workers, fail_fast, on_result).run()
+    return _Pool(jobs, workers, fail_fast, on_result, task).run()
 
 
 def _run_inline(
@@ -74,8 +79,11 @@ def _run_inline(
 class _Pool:
     """A process pool fed from a bounded window, rebuilt when a worker dies."""
 
-    def __init__(self, jobs: Sequence[Job], workers: int, fail_fast: bool, on_result: OnResult | None):
+    def __init__(
+        self, jobs: Sequence[Job], workers: int, fail_fast: bool, on_result: OnResult | None, task: Task
+    ):
         self.jobs = jobs
+        self.task = task
         self.workers = workers
         self.fail_fast = fail_fast
         self.on_result = on_result
@@ -125,7 +133,7 @@ class _Pool:
             self._submit(index)
 
     def _submit(self, index: int) -> None:
-        self.pending[self.executor.submit(process_in_pool, self.jobs[index])] = index
+        self.pending[self.executor.submit(self.task, self.jobs[index])] = index
 
     def _collect(self, future: Future) -> bool:
         """Record a finished future; True when its worker died and took the pool down."""
