@@ -69,11 +69,16 @@ def txt_lines(stem: str, encoding: str = "utf-8") -> list[str]:
 
 
 def make_pdf(
-    pages: list[list[tuple]], *, rules: list[list[tuple]] | None = None, size=(595.3, 841.9)
+    pages: list[list[tuple]],
+    *,
+    rules: list[list[tuple]] | None = None,
+    size=(595.3, 841.9),
+    unicode: bool = True,
 ) -> bytes:
-    """A minimal PDF: ``pages`` lists (x, top, font size, text) runs per page, set in the
-    standard CJK font STSong-Light (every glyph one em wide); ``rules`` lists (x0, top, x1, bottom)
-    rectangles to stroke per page (table rulings)."""
+    """A minimal PDF: ``pages`` lists (x, top, font size, text[, rotated]) runs per page, set in
+    the standard CJK font STSong-Light (every glyph one em wide); ``rules`` lists (x0, top, x1,
+    bottom) rectangles to stroke per page (table rulings). ``unicode=False`` sets the text in a
+    font that maps no glyph to a character (Identity encoding, no ToUnicode)."""
     width, height = size
     objs: list[bytes] = []
 
@@ -82,20 +87,22 @@ def make_pdf(
         return len(objs)
 
     font = add(
-        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H "
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /%s "
         b"/DescendantFonts [ << /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
-        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (%s) /Supplement 2 >> "
         b"/FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 "
         b"/FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 "
         b"/StemV 93 >> /DW 1000 >> ] >>"
+        % ((b"UniGB-UCS2-H", b"GB1") if unicode else (b"Identity-H", b"Identity"))
     )
     pages_id = len(objs) + 2 * len(pages) + 1
     kids = []
     for n, runs in enumerate(pages):
         ops = []
-        for x, top, fs, text in runs:
+        for x, top, fs, text, *rotated in runs:
             y = height - top - fs * 0.88
-            ops.append(f"BT /F1 {fs} Tf {x} {y:.2f} Td <{text.encode('utf-16-be').hex()}> Tj ET")
+            place = f"0 1 -1 0 {x} {y:.2f} Tm" if rotated and rotated[0] else f"{x} {y:.2f} Td"
+            ops.append(f"BT /F1 {fs} Tf {place} <{text.encode('utf-16-be').hex()}> Tj ET")
         for x0, top, x1, bottom in (rules or [[]] * len(pages))[n]:
             ops.append(f"0.5 w {x0} {height - bottom:.2f} {x1 - x0:.2f} {bottom - top:.2f} re S")
         content = "\n".join(ops).encode()
@@ -461,6 +468,21 @@ def test_image_only_pdf_has_no_text_layer():
     with pytest.raises(IpplanError) as exc:
         read_generated(buf.getvalue())
     assert exc.value.kind.name == "no-text-layer"
+
+
+def test_pdf_without_unicode_map_has_no_text_layer():
+    with pytest.raises(IpplanError) as exc:
+        read_generated(make_pdf([body_lines(PARA_A, 100)], unicode=False))
+    assert exc.value.kind.name == "no-text-layer"
+    assert "map none of its glyphs" in str(exc.value)
+
+
+def test_rotated_watermark_is_skipped_with_a_warning():
+    runs = [*body_lines(PARA_A, 100), (300, 400, 40, "内部资料", True)]
+    doc = read_generated(make_pdf([runs]))
+    assert paragraphs(doc) == [PARA_A]
+    assert [w.code for w in doc.warnings] == ["rotated-text-skipped"]
+    assert doc.warnings[0].source.page == 1
 
 
 def test_blank_pdf_has_no_text_layer():

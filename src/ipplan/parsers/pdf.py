@@ -55,6 +55,7 @@ class _Notes:
 
     imaged_without_text: list[int] = field(default_factory=list)
     rotated_text: list[int] = field(default_factory=list)
+    unmapped: dict[int, int] = field(default_factory=dict)  # page → glyphs without a Unicode value
 
 
 def read(data: bytes, path: str, *, password: str | None = None) -> Document:
@@ -67,13 +68,17 @@ def read(data: bytes, path: str, *, password: str | None = None) -> Document:
         flows.append(flow)
         chars_seen += usable
     if chars_seen == 0:
-        raise IpplanError(
-            "no-text-layer", "the PDF has no text layer (a scan?); ipplan does not do OCR", path
-        )
+        raise IpplanError("no-text-layer", _why_no_text(notes), path)
     layout.drop_furniture(flows)
     layout.group_tables(flows)
     blocks = _blocks(flows, layout.measure(flows))
     return Document(blocks=blocks, format="pdf", warnings=_warnings(notes))
+
+
+def _why_no_text(notes: _Notes) -> str:
+    if notes.unmapped:
+        return "the PDF's fonts map none of its glyphs to characters: its text cannot be read"
+    return "the PDF has no text layer (a scan?); ipplan does not do OCR"
 
 
 # --- pdfplumber: open once, one pass over the pages ---------------------------------------------
@@ -195,17 +200,23 @@ def _page_flow(raw: RawPage, notes: _Notes) -> tuple[PageFlow, int]:
 
 
 def _usable_chars(raw: RawPage, notes: _Notes) -> list[Char]:
-    """The page's chars minus rotated ones (watermarks, stamps) and those off the page, deduplicated."""
+    """The page's chars minus rotated ones (watermarks, stamps), those off the page and glyphs
+    without a Unicode value (pdfminer's "(cid:123)"), deduplicated."""
     upright: list[Char] = []
-    rotated = False
+    rotated = unmapped = 0
     for ch in raw.chars:
         if not ch.get("upright", True):
-            rotated = True
+            rotated += 1
+        elif not _on_page(ch, raw.width, raw.height):
             continue
-        if _on_page(ch, raw.width, raw.height):
+        elif ch["text"].startswith("(cid:"):
+            unmapped += 1
+        else:
             upright.append(ch)
     if rotated:
         notes.rotated_text.append(raw.number)
+    if unmapped:
+        notes.unmapped[raw.number] = unmapped
     return dedupe_chars(upright)
 
 
@@ -279,5 +290,13 @@ def _warnings(notes: _Notes) -> list[Warning]:
             source=Location(page=n),
         )
         for n in notes.rotated_text
+    ]
+    out += [
+        Warning(
+            code="unmapped-glyphs",
+            message=f"{count} glyphs on page {n} have no Unicode value in their font and were left out",
+            source=Location(page=n),
+        )
+        for n, count in notes.unmapped.items()
     ]
     return out
