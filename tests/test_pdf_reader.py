@@ -213,6 +213,18 @@ def test_titles_joined_and_centered():
     assert "柳高新〔2022〕2号" in centered
 
 
+def test_only_front_matter_is_centered():
+    """Titles, letterhead and 文号 are centred; a one-line body paragraph that happens to end as far
+    from the margin as it is indented (guangxi's 专栏16 heading) is not."""
+    for stem, count in (
+        ("liuzhou-hitech-park-2022", 4),
+        ("guangxi-14th-fyp-2021", 2),
+        ("boshan-district-2022", 4),
+    ):
+        centered = [b for b in corpus(stem).blocks if isinstance(b, Paragraph) and b.centered]
+        assert len(centered) == count and {b.loc.page for b in centered} == {1}
+
+
 def test_headings_are_one_paragraph():
     liuzhou = paragraphs(corpus("liuzhou-hitech-park-2022"))
     assert "3、主要任务" in liuzhou and "4、保障措施" in liuzhou

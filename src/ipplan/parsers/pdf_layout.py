@@ -145,14 +145,22 @@ class Geometry:
     body_size: float
     line_gap: float  # usual white space between two lines of a paragraph
     centres: dict[int, float]  # page number → horizontal centre
+    indent: float | None = None  # where most first lines start
 
     def is_centered(self, line: Line) -> bool:
-        """A title line: centred on the page, not a full line of body text, not ending a sentence."""
+        """A title line: centred on the page, not a full line of body text, not a body paragraph's
+        first line that happens to end as far from the margin as it is indented, not ending a
+        sentence."""
         mid = (line.x0 + line.x1) / 2
         if abs(mid - self.centres.get(line.page, mid)) > max(4.0, 0.35 * line.size):
             return False
-        if line.x0 - self.left < 0.5 * line.size and line.size <= self.body_size + 0.5:
-            return False
+        if abs(line.size - self.body_size) <= 0.5:
+            if line.x0 - self.left < 0.5 * line.size:
+                return False
+            if self.indent is not None and abs(line.x0 - self.indent) < 1.0:
+                return False
+        elif line.size < self.body_size:
+            return False  # small print: a note, a caption, a footer
         return line.text[-1:] not in _BODY_END
 
     def is_indented(self, line: Line) -> bool:
@@ -173,13 +181,24 @@ def measure(pages: Sequence[PageFlow]) -> Geometry:
         sizes[line.size] += len(line.text)
     body_size = sizes.most_common(1)[0][0]
     body = [line for line in lines if abs(line.size - body_size) <= 0.5]
+    left = _left_edge(body)
     return Geometry(
-        left=_left_edge(body),
+        left=left,
         right=_right_edge(body),
         body_size=body_size,
         line_gap=_usual_gap(pages, body_size),
         centres=centres,
+        indent=_indent(body, left),
     )
+
+
+def _indent(body: Sequence[Line], left: float) -> float | None:
+    """Where first lines start: the most common start right of the left edge (seen twice at least)."""
+    starts = Counter(round(line.x0, 1) for line in body if line.x0 - left > 0.5 * line.size)
+    if not starts:
+        return None
+    start, n = starts.most_common(1)[0]
+    return start if n >= 2 else None
 
 
 def _left_edge(body: Sequence[Line]) -> float:
