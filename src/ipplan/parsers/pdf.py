@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdftypes import resolve1
+from pdfplumber.page import Page
+from pdfplumber.pdf import PDF
 from pdfplumber.utils.exceptions import PdfminerException
 
 from ipplan import limits
@@ -28,6 +30,7 @@ from ipplan.parsers.pdf_lines import Char, Line, build_lines, dedupe_chars
 from ipplan.parsers.pdf_tables import (
     Bbox,
     TablePart,
+    contains,
     fill_text,
     is_layout_frame,
     join_parts,
@@ -103,7 +106,7 @@ def _raw_pages(data: bytes, path: str, password: str | None) -> Iterator[RawPage
         pdf.stream.close()
 
 
-def _open(data: bytes, password: str | None):
+def _open(data: bytes, password: str | None) -> PDF:
     """The opened PDF. A password that is wrong for a file that needs none (one encrypted only to
     restrict printing or copying) is no reason to refuse it: the empty password is tried then."""
     try:
@@ -114,7 +117,7 @@ def _open(data: bytes, password: str | None):
     return pdfplumber.open(io.BytesIO(data), password="", raise_unicode_errors=False)
 
 
-def _raw_page(page) -> RawPage:
+def _raw_page(page: Page) -> RawPage:
     """Everything needed from one pdfplumber page, read once; the page's caches are then freed."""
     raw = RawPage(
         number=page.page_number,
@@ -128,7 +131,7 @@ def _raw_page(page) -> RawPage:
     return raw
 
 
-def _check_declared_pages(pdf, path: str) -> None:
+def _check_declared_pages(pdf: PDF, path: str) -> None:
     """Refuse a document whose page tree declares too many pages before walking it."""
     try:
         count = int(resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"]))
@@ -180,23 +183,31 @@ def _as_ipplan_error(exc: Exception, path: str, password: str | None) -> IpplanE
 def _page_flow(raw: RawPage, notes: _Notes) -> tuple[PageFlow, int]:
     """The page's lines and table parts in reading order, and how many chars it had to read."""
     chars = _usable_chars(raw, notes)
-    usable = len(chars)
     if not chars and raw.has_images:
         notes.imaged_without_text.append(raw.number)
+    parts, body = _take_tables(raw, chars)
+    items: list[Line | TablePart] = [*build_lines(body, raw.number), *parts]
+    items.sort(key=lambda i: i.top)
+    return PageFlow(number=raw.number, width=raw.width, items=items), len(chars)
+
+
+def _take_tables(raw: RawPage, chars: list[Char]) -> tuple[list[TablePart], list[Char]]:
+    """The page's tables with their cells' text, and the chars left for the body text (each char
+    is in one place only, so a table's text is not repeated as paragraphs)."""
     parts: list[TablePart] = []
     for boxes in raw.tables:
         part = new_part(boxes, raw.number)
         if is_layout_frame(part):
             continue
-        chars_inside = [c for c in chars if _inside(part.bbox, c)]
-        if not chars_inside:
+        inside: list[Char] = []
+        body: list[Char] = []
+        for ch in chars:
+            (inside if contains(part, ch) else body).append(ch)
+        if not inside:
             continue  # a ruled box with nothing in it (a letterhead rule, a signature frame)
-        outside = fill_text(part, chars_inside)
-        chars = [c for c in chars if not _inside(part.bbox, c)] + outside
+        chars = body + fill_text(part, inside)
         parts.append(part)
-    lines: list[Line | TablePart] = list(build_lines(chars, raw.number))
-    items = sorted([*lines, *parts], key=lambda i: i.top)
-    return PageFlow(number=raw.number, width=raw.width, items=items), usable
+    return parts, chars
 
 
 def _usable_chars(raw: RawPage, notes: _Notes) -> list[Char]:
@@ -232,12 +243,6 @@ def _on_page(ch: Char, width: float, height: float) -> bool:
     if not ch.get("size") or ch["size"] <= 0:
         ch["size"] = max(ch["bottom"] - ch["top"], 1.0)
     return True
-
-
-def _inside(bbox: Bbox, ch: Char) -> bool:
-    cx = (ch["x0"] + ch["x1"]) / 2
-    cy = (ch["top"] + ch["bottom"]) / 2
-    return bbox[0] <= cx < bbox[2] and bbox[1] <= cy < bbox[3]
 
 
 # --- the document: paragraphs and tables in order -----------------------------------------------

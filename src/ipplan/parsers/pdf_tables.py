@@ -126,11 +126,10 @@ def fill_text(part: TablePart, chars: Sequence[Char]) -> list[Char]:
 
 
 def _owner_of(ch: Char, part: TablePart, grid: list[list[int | None]]) -> int | None:
+    if not contains(part, ch):
+        return None
     cx = (ch["x0"] + ch["x1"]) / 2
     cy = (ch["top"] + ch["bottom"]) / 2
-    x0, top, x1, bottom = part.bbox
-    if not (x0 <= cx < x1 and top <= cy < bottom):
-        return None
     c = bisect_right(part.xs, cx) - 1
     r = bisect_right(part.ys, cy) - 1
     if 0 <= r < len(grid) and 0 <= c < len(grid[r]):
