@@ -18,11 +18,12 @@ from click.testing import CliRunner
 
 from conftest import corpus_file
 from ipplan.check.config import Config, ConfigError, resolve
+from ipplan.check.engine import check_plan
 from ipplan.check.findings import Finding
 from ipplan.check.formats import github, junit
 from ipplan.check.rules import RULES, all_rules
 from ipplan.cli import cli
-from ipplan.schema import Location
+from ipplan.schema import Location, Plan, Section, SourceInfo, Task
 
 LIUZHOU = "liuzhou-hitech-park-2022"
 LUZHAI = "luzhai-county-2023"
@@ -445,3 +446,37 @@ def test_pre_commit_hook() -> None:
     files = re.compile(hook["files"])
     assert all(files.search(n) for n in ("a.docx", "b.pdf", "c.html", "d.htm", "e.txt"))
     assert not any(files.search(n) for n in ("a.doc", "b.md", "c.txt.json"))
+
+
+# ------------------------------------------------------------------ numbering rules, synthetic
+
+
+def synthetic(paths: list[list[int]], sections: tuple[int, ...] = (1, 2, 3)) -> Plan:
+    return Plan(
+        source=SourceInfo(path="x.txt", format="txt", sha256="0" * 64, size=0),
+        sections=[Section(number=n, title=f"s{n}") for n in sections],
+        tasks=[Task(path=p, title="t", text="t") for p in paths],
+    )
+
+
+@pytest.mark.parametrize(
+    ("paths", "sections", "messages"),
+    [
+        ([[3, 1, 1], [3, 1, 2], [3, 2, 3], [3, 2, 4]], (1, 2, 3), []),  # straight across: no gap
+        ([[3, 1, 1], [3, 1, 2], [3, 2, 1]], (1, 2, 3), []),
+        ([[3, 1, 1], [3, 1, 2], [3, 2, 4]], (1, 2, 3), ["item 3.2.4 opens 3.2: 3.2.3 missing"]),
+        ([[3, 1, 2]], (1, 2, 3), ["item 3.1.2 opens 3.1: 3.1.1 missing"]),
+        ([[3, 1, 1], [3, 3, 1]], (1, 2, 3), ["subsection 3.3 follows 3.1: 3.2 missing"]),
+        ([[3, 1], [3, 2], [3, 5]], (1, 2, 3), ["item 3.5 follows 3.2: 3.3–3.4 missing"]),  # no subsections
+        ([], (1, 2, 4), ["section 4 follows 2: 3 missing"]),
+        ([], (2, 3), ["section 2 follows the start: 1 missing"]),
+    ],
+)
+def test_numbering_gap_cases(paths: list[list[int]], sections: tuple[int, ...], messages: list[str]) -> None:
+    findings = check_plan(synthetic(paths, sections), "x.txt", Config(select=("numbering-gap",)))
+    assert [f.message for f in findings] == messages
+
+
+def test_numbering_duplicate_sections() -> None:
+    findings = check_plan(synthetic([], (1, 2, 2, 3)), "x.txt", Config(select=("IP102",)))
+    assert [(f.message, f.section) for f in findings] == [("section number 2 is used twice", 2)]

@@ -77,7 +77,8 @@ def _missing(prefix: tuple[int, ...], first: int, last: int) -> str:
 
 
 def _groups(tasks: list[Task], depth: int) -> list[tuple[tuple[int, ...], list[Task]]]:
-    """Runs of consecutive tasks sharing their first ``depth`` path numbers, in document order."""
+    """Runs of consecutive tasks sharing their first ``depth`` path numbers, in document order
+    (``depth`` -1: sharing all but the last, i.e. siblings: [3, 1, n] under 3.1, [3, n] under 3)."""
     runs: list[tuple[tuple[int, ...], list[Task]]] = []
     for task in tasks:
         key = tuple(task.path[:depth])
@@ -107,7 +108,8 @@ def numbering_gap(plan: Plan) -> Iterator[Hit]:
             )
         previous = max(previous, section.number)
 
-    for (top,), tasks in _groups(_items(plan), 1):
+    deep = [t for t in plan.tasks if len(t.path) == 3]
+    for (top,), tasks in _groups(deep, 1):
         previous = 0
         for (_, sub), run in _groups(tasks, 2):
             if sub > previous + 1:
@@ -116,7 +118,7 @@ def numbering_gap(plan: Plan) -> Iterator[Hit]:
             previous = max(previous, sub)
 
     last_of_previous_run = 0
-    for prefix, run in _groups(_items(plan), 2):
+    for prefix, run in _groups([t for t in plan.tasks if t.path], -1):  # items under one parent
         first = run[0].path[-1]
         continues = last_of_previous_run and first == last_of_previous_run + 1
         if first > 1 and not continues:
@@ -127,15 +129,9 @@ def numbering_gap(plan: Plan) -> Iterator[Hit]:
         for before, task in pairwise(run):
             if task.path[-1] > before.path[-1] + 1:
                 missing = _missing(prefix, before.path[-1] + 1, task.path[-1] - 1)
-                yield Hit(
-                    f"item {_dotted(task.path)} follows {_dotted(before.path)}: {missing} missing", task=task
-                )
+                message = f"item {_dotted(task.path)} follows {_dotted(before.path)}: {missing} missing"
+                yield Hit(message, task=task)
         last_of_previous_run = run[-1].path[-1]
-
-
-def _items(plan: Plan) -> list[Task]:
-    """Tasks with a three-level path (section, subsection, item): those numbering rules apply to."""
-    return [t for t in plan.tasks if len(t.path) == 3]
 
 
 @register(
