@@ -87,11 +87,16 @@ def _error(job: Job, started: float, exc: IpplanError) -> dict:
 
 
 def _up_to_date(job: Job) -> dict | None:
-    """Fields for a "skipped" result when the existing output records this input's sha256."""
+    """Fields for a "skipped" result when the existing output records this input's sha256
+    (and was written under the current output contract)."""
     recorded = read_record(job.output, job.fmt)
     if recorded is None:
         return None
-    source = recorded.get("source") if isinstance(recorded, dict) else None
+    from ipplan.schema.models import SCHEMA_VERSION
+
+    if not isinstance(recorded, dict) or recorded.get("schema_version") != SCHEMA_VERSION:
+        return None  # written under another output contract: redo it
+    source = recorded.get("source")
     digest = sha256_file(job.input)
     if digest is None or not isinstance(source, dict) or source.get("sha256") != digest:
         return None
