@@ -7,8 +7,12 @@ Exit codes: 0 no errors (warnings allowed unless --strict), 1 findings that fail
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from ipplan.check.config import Config
 
 
 @click.command("check")
@@ -74,7 +78,8 @@ def command(
     _run(ctx, _expand(files), fmt, output, config)
 
 
-def _run(ctx: click.Context, paths: list[str], fmt: str, output: str | None, config) -> None:
+def _run(ctx: click.Context, paths: list[str], fmt: str, output: str | None, config: Config) -> None:
+    """Check every file, print or write the findings, exit 1 when the check fails."""
     from ipplan.check.engine import check_file, failed
     from ipplan.check.formats import FORMATS
     from ipplan.errors import IpplanError
@@ -106,10 +111,11 @@ def _expand(files: tuple[str, ...]) -> list[str]:
     return paths
 
 
-def _list_rules(config) -> None:
-    enabled = {rule.code: level for rule, level in config.rules()}
+def _list_rules(config: Config) -> None:
+    """Every rule with its severity under ``config`` ("off" where it is not selected)."""
     from ipplan.check.rules import all_rules
 
+    enabled = {rule.code: level for rule, level in config.rules()}
     for rule in all_rules():
         state = enabled.get(rule.code, "off")
         click.echo(f"{rule.code}  {rule.name:<26} {state:<8} {rule.summary}")
