@@ -583,6 +583,15 @@ def test_row_text_spacing():
     assert row_text(row) == "ab c"
 
 
+def test_row_text_tab_gaps_and_letter_spacing():
+    # a tab-wide gap separates even Chinese text (two blocks on one line)
+    row = [_char("抄", 80), _char("送", 96), _char("局", 112), _char("印", 300), _char("发", 316)]
+    assert row_text(row) == "抄送局 印发"
+    # a letter-spaced title has such gaps everywhere: they are spacing, not separators
+    row = [_char("通", 200), _char("知", 264), _char("书", 328)]
+    assert row_text(row) == "通知书"
+
+
 def test_dedupe_keeps_neighbouring_identical_chars():
     chars = [_char("的", 80), _char("的", 96), _char("的", 80.5, top=100.3)]
     assert [c["x0"] for c in dedupe_chars(chars)] == [80, 96]

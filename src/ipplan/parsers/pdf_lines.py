@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 Char = dict[str, Any]
@@ -117,27 +118,52 @@ def cluster_rows(chars: Iterable[Char]) -> list[list[Char]]:
 
 
 def row_text(row: Sequence[Char]) -> str:
-    """The text of one line's chars (sorted left to right), spaced as described in the module doc."""
+    """The text of one line's chars (sorted left to right), spaced as described in the module doc.
+
+    A letter-spaced line (分散对齐, or character spacing on a title: "通    知") has a wide gap
+    between every two characters; those gaps are spacing, not separators, so none becomes a space.
+    """
+    text, tab_seen = _spaced_text(row, letter_spaced=False)
+    if tab_seen and _letter_spaced(row):
+        text, _ = _spaced_text(row, letter_spaced=True)
+    return text
+
+
+def _spaced_text(row: Sequence[Char], letter_spaced: bool) -> tuple[str, bool]:
+    """The row's text, and whether a tab-wide gap became a space in it."""
     parts: list[str] = []
     prev: Char | None = None
-    space_seen = False
+    space_seen = tab_seen = False
     for ch in row:
         text = ch["text"]
         if text.isspace():
             space_seen = prev is not None
             continue
-        if prev is not None and _needs_space(prev, ch, space_seen):
-            parts.append(" ")
+        if prev is not None:
+            gap = -1.0 if letter_spaced else ch["x0"] - prev["x1"]
+            if gap >= TAB_GAP * max(prev["size"], ch["size"], 1.0):
+                parts.append(" ")
+                tab_seen = True
+            elif _needs_space(prev, ch, gap, space_seen):
+                parts.append(" ")
         parts.append(text)
         prev, space_seen = ch, False
-    return "".join(parts)
+    return "".join(parts), tab_seen
 
 
-def _needs_space(left: Char, right: Char, space_seen: bool) -> bool:
+def _letter_spaced(row: Sequence[Char]) -> bool:
+    """Every gap between the row's characters at least half a character wide and all alike."""
+    ink = [c for c in row if not c["text"].isspace()]
+    if len(ink) < 3:
+        return False
+    gaps = [b["x0"] - a["x1"] for a, b in pairwise(ink)]
+    size = max(c["size"] for c in ink)
+    return min(gaps) >= 0.5 * size and max(gaps) - min(gaps) <= 0.3 * size
+
+
+def _needs_space(left: Char, right: Char, gap: float, space_seen: bool) -> bool:
+    """Whether the author put a space between two characters less than a tab apart."""
     size = max(left["size"], right["size"], 1.0)
-    gap = right["x0"] - left["x1"]
-    if gap >= TAB_GAP * size:
-        return True
     a, b = left["text"][-1], right["text"][0]
     if is_wide(a):
         return False  # "年 10", "局 柳州": the typesetter's autospace, not the author's
