@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from ipplan.batch.worker import Job, init_worker, process, process_in_pool, result
 
 WINDOW_PER_WORKER = 4  # futures in flight per worker: keeps workers busy, memory bounded
-PRELOAD = ["ipplan.batch.worker", "ipplan.api", "ipplan.extract", "ipplan.writers"]
+PRELOAD = ["ipplan.batch.preload"]
 
 
 @dataclass(slots=True)
@@ -176,8 +176,8 @@ class _Pool:
 
 def _context() -> multiprocessing.context.BaseContext:
     """How workers start: never a plain fork of this process, whose progress-bar thread may hold
-    a lock at fork time. A forkserver (POSIX) imports the parser once and forks ready workers from
-    it, which halves pool start-up; elsewhere workers are spawned fresh."""
+    a lock at fork time. A forkserver (POSIX) imports the parser and loads jieba's dictionary once
+    and forks ready workers from it; elsewhere workers are spawned fresh."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(PRELOAD)
