@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from ipplan.blocks import Block, Paragraph
 from ipplan.outline.labels import chinese_number, match_label
@@ -71,9 +72,9 @@ def extract_meta(blocks: list[Block], hints: dict[str, str] | None = None) -> Fr
     )
     title, body_start, split = _plan_title(paras, blocks, meta.notice_title, notice_end)
     meta.title = title
-    meta.issuer = hints.get("issuer") or _issuer(meta.notice_title, paras, notice_end)
-    when = parse_date(hints["issue_date"]) if hints.get("issue_date") else None
     tail = [(i, b.text) for i, b in enumerate(blocks[-_TAIL_BLOCKS:]) if isinstance(b, Paragraph)]
+    meta.issuer = hints.get("issuer") or _issuer(meta.notice_title, paras, tail)
+    when = parse_date(hints["issue_date"]) if hints.get("issue_date") else None
     meta.issue_date = when or _issue_date(paras, tail)
     meta.recipients = _recipients(paras, notice_end, body_start)
     meta.period = plan_period(meta.title, meta.notice_title)
@@ -216,16 +217,21 @@ def _continues_title(joined: str, nxt: str) -> bool:
     )
 
 
-def _issuer(notice: str | None, paras: list[tuple[int, str]], notice_end: int) -> str | None:
+def _issuer(notice: str | None, paras: list[tuple[int, str]], tail: list[tuple[int, str]]) -> str | None:
+    """The organ before 关于 in the notice title, else the 版头's "XX文件", else the signature
+    standing above the date of a plan signed at its end."""
     if notice:
         head = notice.split("关于", 1)[0].strip()
         if head:
             return head
-    # else the 版头's organ name: "XX文件" or a line before the notice title
     for _, text in paras[:8]:
         t = text.strip()
         if t.endswith("文件") and len(t) > 4:
             return t[:-2]
+    for (_, above), (_, below) in pairwise(tail):
+        signature = above.strip()
+        if parse_date(re.sub(r"\s+", "", below)) and _title_line(signature) and _ORGAN_END.search(signature):
+            return signature
     return None
 
 
@@ -257,19 +263,41 @@ _SIGNED_DATE = re.compile(
 )
 
 
+_SPACE_RUN = re.compile(r"[\s\u2002\u3000]+")
+_INK_RUN = re.compile(r"[^\s\u2002\u3000]+")
+
+
+def _squeezed(text: str, limit: int) -> str | None:
+    """``text`` without its spaces when that is at most ``limit`` characters long, else None.
+
+    Stops reading at the limit: a paragraph may be a whole document on one line.
+    """
+    if len(text) <= 4 * limit:
+        t = _SPACE_RUN.sub("", text)
+        return t if len(t) <= limit else None
+    pieces: list[str] = []
+    size = 0
+    for m in _INK_RUN.finditer(text):
+        size += m.end() - m.start()
+        if size > limit:
+            return None
+        pieces.append(m.group())
+    return "".join(pieces)
+
+
 def _issue_date(paras: list[tuple[int, str]], tail: list[tuple[int, str]]) -> date | None:
     """The 成文日期: the first date standing alone on its line under the notice's signature,
     else one ending the signature line, else the last such date of a plan signed at its end."""
     for lines in (paras, tail[::-1]):
         for _, text in lines:
-            t = re.sub(r"[\s\u2002\u3000]+", "", text)
-            if len(t) <= 16:
+            t = _squeezed(text, 16)
+            if t is not None:
                 found = parse_date(t)
                 if found:
                     return found
         for _, text in lines:
-            t = re.sub(r"[\s\u2002\u3000]+", "", text)
-            m = _SIGNED_DATE.search(t) if len(t) <= 40 and not re.search(r"[。，,；;]", t) else None
+            t = _squeezed(text, 40)
+            m = _SIGNED_DATE.search(t) if t is not None and not re.search(r"[。，,；;]", t) else None
             if m:
                 return parse_date(m.group(1))
     return None
