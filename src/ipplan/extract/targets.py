@@ -8,6 +8,7 @@ verb that introduces it, name the metric.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ipplan.outline import Outline, Unit
 from ipplan.schema import Target
@@ -75,20 +76,25 @@ def _goal_units(outline: Outline) -> list[Unit]:
     """The units of the goals: the level-1 section about 目标, else a subsection about 目标."""
     units = outline.units
     for pattern, level in ((_STRICT_GOALS, 1), (_STRICT_GOALS, 2), (_GOALS, 1)):
-        heads = [u for u in units if u.level == level and pattern.search(u.text[:20])]
+        heads = [i for i, u in enumerate(units) if u.level == level and pattern.search(u.text[:20])]
         if not heads:
             continue
         selected: list[Unit] = []
-        for head in heads:
-            start = units.index(head)
-            selected.append(head)
-            for u in units[start + 1 :]:
+        for start in heads:
+            selected.append(units[start])
+            for u in _from(units, start + 1):
                 if u.level is not None and u.level <= level:
                     break
                 if not u.is_table:
                     selected.append(u)
         return selected
     return []
+
+
+def _from(units: list[Unit], start: int) -> Iterator[Unit]:
+    """``units[start:]`` without copying it (a run-on document has thousands of goal headings)."""
+    for i in range(start, len(units)):
+        yield units[i]
 
 
 def _sentence_year(sentence: str) -> int | None:

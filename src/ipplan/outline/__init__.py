@@ -9,11 +9,11 @@ are inferred from their numbered siblings, with a warning.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from ipplan.blocks import Block, Paragraph, Table
-from ipplan.outline.labels import RANKS, Label, find_inline_labels, match_label
+from ipplan.outline.labels import RANKS, Label, inline_labels, match_label
 from ipplan.schema import Location, Warning
 
 __all__ = ["Outline", "Unit", "build_outline", "match_label"]
@@ -114,19 +114,20 @@ def _split_paragraph(p: Paragraph, last_by_kind: dict[str, int]) -> list[tuple[L
     seen = dict(last_by_kind)
     if label:
         seen[label.kind] = label.number
-    offset = len(p.text) - len(text)
     cut = 0
     current = label
-    for pos, inline in find_inline_labels(text):
+    for pos, end, inline in inline_labels(text):
         previous = seen.get(inline.kind)
         if inline.number != 1 and (previous is None or inline.number != previous + 1):
             continue
         pieces.append((current, text[cut:pos].strip()))
-        current, cut = inline, pos + len(text[pos:]) - len(inline.rest)
+        current, cut = inline, end
         seen[inline.kind] = inline.number
     pieces.append((current, text[cut:].strip()))
-    del offset
-    return [(lab, t) for lab, t in pieces if t or lab]
+    # an inline label's rest is its own piece, not the rest of the document: one copy of the text
+    return [
+        (lab if lab is None or lab is label else replace(lab, rest=t), t) for lab, t in pieces if t or lab
+    ]
 
 
 def _level_map(units: list[Unit]) -> dict[str, int]:

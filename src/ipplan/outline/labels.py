@@ -6,7 +6,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 
 _CN_DIGITS = {
     "零": 0,
@@ -39,16 +40,17 @@ RANKS = {
     "circled": 5,
 }
 
+# Matched with ``pattern.match(text, pos)``, so they are anchored without ``^``.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("chapter", re.compile(rf"^(第([{_CN_NUM}]+|\d{{1,3}})(?:部分|章|篇|部))\s*")),
-    ("cn_paren", re.compile(rf"^([（(]\s*([{_CN_NUM}]+)\s*[）)])\s*")),
-    ("cn_dun", re.compile(rf"^(([{_CN_NUM}]+)\s*[、．.])\s*")),
-    ("ar_paren", re.compile(r"^([（(]\s*(\d{1,3})\s*[）)])\s*")),
+    ("chapter", re.compile(rf"(第([{_CN_NUM}]+|\d{{1,3}})(?:部分|章|篇|部))\s*")),
+    ("cn_paren", re.compile(rf"([（(]\s*([{_CN_NUM}]+)\s*[）)])\s*")),
+    ("cn_dun", re.compile(rf"(([{_CN_NUM}]+)\s*[、．.])\s*")),
+    ("ar_paren", re.compile(r"([（(]\s*(\d{1,3})\s*[）)])\s*")),
     # "1." "1．" "1 ." but not "1.42" nor "2025.": a digit may not follow the dot
-    ("ar_dot", re.compile(r"^((\d{1,3})\s?[.．](?![\d.．]))\s*")),
-    ("ar_dun", re.compile(r"^((\d{1,3})\s*、)\s*")),
-    ("ar_rparen", re.compile(r"^((\d{1,3})[）)])\s*")),
-    ("circled", re.compile(rf"^(([{_CIRCLED}]))\s*")),
+    ("ar_dot", re.compile(r"((\d{1,3})\s?[.．](?![\d.．]))\s*")),
+    ("ar_dun", re.compile(r"((\d{1,3})\s*、)\s*")),
+    ("ar_rparen", re.compile(r"((\d{1,3})[）)])\s*")),
+    ("circled", re.compile(rf"(([{_CIRCLED}]))\s*")),
 ]
 
 
@@ -91,10 +93,23 @@ def chinese_number(s: str) -> int | None:
 
 def match_label(text: str) -> Label | None:
     """The numbering label at the start of ``text``, or None."""
-    if not text:
+    found = _match_at(text, 0)
+    if found is None:
+        return None
+    kind, number, label_text, end = found
+    return Label(kind, number, label_text, text[end:])
+
+
+def _match_at(text: str, pos: int) -> tuple[str, int, str, int] | None:
+    """(kind, number, label text, end) of the label starting at ``text[pos]``, or None.
+
+    The text is matched where it lies, never copied: run-on text (a whole document on one line)
+    is searched for labels at thousands of positions.
+    """
+    if pos >= len(text):
         return None
     for kind, pattern in _PATTERNS:
-        m = pattern.match(text)
+        m = pattern.match(text, pos)
         if not m:
             continue
         raw_number = m.group(2)
@@ -106,23 +121,27 @@ def match_label(text: str) -> Label | None:
             number = chinese_number(raw_number)
         if number is None or number == 0:
             continue
-        rest = text[m.end() :]
-        if kind == "cn_dun" and m.group(1)[-1] in "．." and not rest:
+        if kind == "cn_dun" and m.group(1)[-1] in "．." and m.end() == len(text):
             continue
-        return Label(kind, number, m.group(1).strip(), rest)
+        return kind, number, m.group(1).strip(), m.end()
     return None
 
 
 def find_inline_labels(text: str) -> list[tuple[int, Label]]:
     """Labels that start inside ``text`` right after a sentence end: where run-on text
     (a document exported as one line) hides paragraph starts."""
-    found = []
+    return [(pos, replace(label, rest=text[end:])) for pos, end, label in inline_labels(text)]
+
+
+def inline_labels(text: str) -> Iterator[tuple[int, int, Label]]:
+    """``find_inline_labels`` as (start, end, label) with the label spanning ``text[start:end]``;
+    each label's ``rest`` is left empty, so that no label holds a copy of the rest of the text."""
     for m in _INLINE_START.finditer(text):
         pos = m.end()
-        label = match_label(text[pos:])
-        if label is not None and label.kind in ("cn_dun", "cn_paren", "ar_dot", "ar_dun"):
-            found.append((pos, label))
-    return found
+        found = _match_at(text, pos)
+        if found is not None and found[0] in ("cn_dun", "cn_paren", "ar_dot", "ar_dun"):
+            kind, number, label_text, end = found
+            yield pos, end, Label(kind, number, label_text, "")
 
 
 _INLINE_START = re.compile(r"[。；;！？]\s*|(?<=[\u4e00-\u9fff])(?=[（(][一二三四五六七八九十]{1,3}[）)])")
