@@ -36,28 +36,36 @@ def read_input(path: str | os.PathLike[str]) -> bytes:
 
 
 def choose_format(data: bytes, path: str, declared: str | None = None) -> tuple[str, list[Warning]]:
-    """The format to read ``data`` as: the content decides where it is unambiguous."""
+    """The format to read ``data`` as: the content decides where it is unambiguous.
+
+    ``declared`` is what the caller says (``--input-format``); otherwise the extension is what the
+    name says. Where the content is another format, it is read as what it is, with a
+    ``format-mismatch`` warning; content that is no format ipplan reads is refused here.
+    """
     if not data.strip():
         raise IpplanError("input-empty", "the file is empty", path)
     by_ext = parsers.EXTENSIONS.get(Path(path).suffix.lower())
     expected = declared or by_ext
     found = parsers.sniff(data)
-    if found in ("zip", "ole"):
-        what = (
-            "a legacy Word/Office or encrypted Office file"
-            if found == "ole"
-            else "a zip archive, not a Word file"
-        )
-        raise IpplanError("unsupported-format", f"the content is {what}", path)
+    if found == "ole":
+        name, message = parsers.describe_ole(data)
+        raise IpplanError(name, f"the content is {message}", path)
+    if found == "zip":
+        if expected == "docx" and parsers.zip_names(data) is None:
+            found = "docx"  # a damaged zip named .docx: the docx reader tells what is wrong with it
+        else:
+            raise IpplanError("unsupported-format", f"the content is {parsers.describe_archive(data)}", path)
+    if found == "html" and expected == "txt" and not parsers.starts_as_html(data):
+        found = "txt"  # a text export may quote markup; the user said text
     if found is None:
         found = "txt"
-        if expected in ("docx", "pdf"):
-            if data[:2] == b"PK" or data[:4] == b"%PDF":
-                raise IpplanError("corrupt-file", f"a damaged {expected} file", path)
-            if _looks_binary(data):
-                raise IpplanError("corrupt-file", f"not a {expected} file and not text either", path)
-    if found == "html" and expected == "txt":
-        found = "txt"  # a text export may quote markup; the user said text
+        if expected in ("docx", "pdf") and data[:4] in (b"%PDF", b"PK\x03\x04", b"PK\x05\x06"):
+            raise IpplanError("corrupt-file", f"a damaged {expected} file", path)
+        binary = _binary_reason(data)
+        if binary and expected in ("docx", "pdf"):
+            raise IpplanError("corrupt-file", f"not a {expected} file, and not text either ({binary})", path)
+        if binary:
+            raise IpplanError("unsupported-format", f"binary data, not text ({binary})", path)
     warnings: list[Warning] = []
     if expected and expected != found:
         warnings.append(
@@ -70,27 +78,46 @@ def choose_format(data: bytes, path: str, declared: str | None = None) -> tuple[
     return found, warnings
 
 
-def _looks_binary(data: bytes) -> bool:
-    sample = data[:4096]
-    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return False
-    return sample.count(b"\x00") > len(sample) // 10
+_SAMPLE_BYTES = 64 * 1024
+
+
+def _binary_reason(data: bytes) -> str | None:
+    """Why ``data`` is not text, or None where it reads as text (perhaps with a few bad bytes).
+
+    Judged on a decoded sample, so UTF-16's NUL bytes count as text and GB18030, which turns
+    almost any bytes into some character, is caught by the control characters it yields.
+    """
+    from ipplan.parsers import txt
+
+    try:
+        text, _, _ = txt.decode(data[:_SAMPLE_BYTES])
+    except IpplanError:
+        return "undecodable in UTF-8, GB18030 and UTF-16"
+    share = txt.control_share(text)
+    if share > txt.MAX_CONTROL_SHARE:
+        return f"{share:.0%} control characters"
+    return None
 
 
 def parse_bytes(data: bytes, path: str, *, fmt: str | None = None, password: str | None = None) -> Plan:
     """Parse a document already in memory; ``path`` names it in the output and in errors."""
     from ipplan.extract import build_plan
 
-    fmt, warnings = choose_format(data, path, fmt)
-    document = parsers.read(data, path, fmt, password=password)
-    source = SourceInfo(
-        path=path,
-        format=fmt,  # type: ignore[arg-type]
-        sha256=hashlib.sha256(data).hexdigest(),
-        size=len(data),
-        encoding=document.encoding,
-    )
-    plan = build_plan(document, source)
+    try:
+        fmt, warnings = choose_format(data, path, fmt)
+        document = parsers.read(data, path, fmt, password=password)
+        source = SourceInfo(
+            path=path,
+            format=fmt,  # type: ignore[arg-type]
+            sha256=hashlib.sha256(data).hexdigest(),
+            size=len(data),
+            encoding=document.encoding,
+        )
+        plan = build_plan(document, source)
+    except IpplanError as exc:
+        if exc.path is None:  # raised where the file's name is not known: the user needs it
+            exc.path = path
+        raise
     plan.warnings[:0] = warnings
     return plan
 

@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 
+from ipplan import limits
 from ipplan.blocks import Block, Paragraph, Table
+from ipplan.errors import IpplanError
 from ipplan.outline.labels import RANKS, Label, inline_labels, match_label
 from ipplan.schema import Location, Warning
 
@@ -61,6 +63,8 @@ def build_outline(blocks: list[Block]) -> Outline:
     """The outline of ``blocks`` (the plan's body, from its title on)."""
     warnings: list[Warning] = []
     units = _explode(blocks)
+    if len(units) > limits.MAX_BLOCKS:  # run-on text cut into more pieces than a document may have
+        raise IpplanError("limit-exceeded", f"the text divides into more than {limits.MAX_BLOCKS} items")
     levels = _level_map(units)
     for u in units:
         if u.label is not None:

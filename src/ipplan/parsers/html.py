@@ -45,8 +45,8 @@ _HEADLINE_SEARCH_BLOCKS = 40  # the document's own title is printed within its f
 def read(data: bytes, path: str, *, password: str | None = None) -> Document:
     """Read an HTML page into the block stream of the document it publishes."""
     text, encoding, warnings = html_charset.decode(data, path)
-    if len(text) > limits.MAX_TEXT_CHARS:
-        raise IpplanError("limit-exceeded", f"over {limits.MAX_TEXT_CHARS} characters of text", path)
+    if len(text) > limits.MAX_HTML_CHARS:
+        raise IpplanError("limit-exceeded", f"over {limits.MAX_HTML_CHARS} characters of markup", path)
     root = _parse(text, path)
     if root is None:
         return Document(blocks=[], format="html", encoding=encoding, warnings=[*warnings, _no_text()])

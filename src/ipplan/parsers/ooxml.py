@@ -47,7 +47,7 @@ _DOCTYPE_MARKERS = tuple(
 )
 
 
-def _declared_member_count(data: bytes) -> int | None:
+def declared_member_count(data: bytes) -> int | None:
     """The entry count the end-of-central-directory record declares, or None if none is found."""
     tail_start = max(0, len(data) - (_EOCD_SIZE + _MAX_COMMENT))
     at = data.rfind(_EOCD_SIGNATURE, tail_start)
@@ -139,7 +139,7 @@ class Package:
 
     def __init__(self, data: bytes, path: str | None = None):
         self.path = path
-        declared = _declared_member_count(data)
+        declared = declared_member_count(data)
         if declared is not None and declared > limits.MAX_ZIP_MEMBERS:
             raise IpplanError(
                 "limit-exceeded", f"the zip declares {declared} parts, over {limits.MAX_ZIP_MEMBERS}", path

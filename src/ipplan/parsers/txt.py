@@ -19,6 +19,7 @@ from ipplan import limits
 from ipplan.blocks import Block, Cell, Document, Paragraph, Table
 from ipplan.errors import IpplanError
 from ipplan.outline.labels import match_label
+from ipplan.parsers import check_block_count
 from ipplan.schema import Location, Warning
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -68,6 +69,17 @@ def decode(data: bytes) -> tuple[str, str, list[Warning]]:
     return text, best, [_bad_bytes_warning(best)]
 
 
+# Control characters that no text carries: C0 but TAB, LF, VT, FF, CR and SUB (an old end-of-file
+# mark); DEL; C1. Random bytes decode (as GB18030 or UTF-8) to a fifth of these; text to none.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f]")
+MAX_CONTROL_SHARE = 0.05
+
+
+def control_share(text: str) -> float:
+    """The share of ``text``'s characters that are control characters text never has."""
+    return len(_CONTROL.findall(text)) / len(text) if text else 0.0
+
+
 def _bad_bytes_warning(codec: str) -> Warning:
     return Warning(code="invalid-bytes", message=f"byte sequences invalid in {codec} were replaced by U+FFFD")
 
@@ -115,7 +127,13 @@ def read(data: bytes, path: str, *, password: str | None = None) -> Document:
         raise IpplanError("limit-exceeded", f"over {limits.MAX_TEXT_CHARS} characters of text", path)
     text = text.replace("\x00", "")
     lines = _LINE_BREAK.split(text)
-    blocks = list(_blocks(lines))
+    blocks: list[Block] = []
+    size = 0  # paragraphs and cells, bounded as they are made: 20 MB of short lines are millions
+    for block in _blocks(lines):
+        blocks.append(block)
+        size += sum(len(row) for row in block.rows) if isinstance(block, Table) else 1
+        if size > limits.MAX_BLOCKS:
+            check_block_count(blocks, path)
     return Document(blocks=blocks, format="txt", encoding=encoding, warnings=warnings)
 
 
