@@ -14,7 +14,11 @@ from pathlib import Path
 import click
 
 
-@click.command("batch")
+@click.command(
+    "batch",
+    epilog="Exit codes: 0 every input parsed (warnings and skipped files allowed), 1 some inputs failed "
+    "or --fail-fast stopped the batch, 2 usage error, 130 interrupted (the report is still written).",
+)
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True), metavar="INPUT...")
 @click.option(
     "-o",

@@ -15,7 +15,11 @@ if TYPE_CHECKING:
     from ipplan.check.config import Config
 
 
-@click.command("check")
+@click.command(
+    "check",
+    epilog="Exit codes: 0 no errors (warnings allowed unless --strict), 1 the check failed, "
+    "2 usage or configuration error.",
+)
 @click.argument("files", nargs=-1, type=click.Path(), metavar="FILE...")
 @click.option(
     "--format",
