@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from pathlib import Path
 
 from ipplan import limits, parsers
@@ -20,8 +21,13 @@ def read_input(path: str | os.PathLike[str]) -> bytes:
         raise IpplanError("input-not-found", "no such file", str(path)) from exc
     except OSError as exc:
         raise IpplanError("input-unreadable", exc.strerror or str(exc), str(path)) from exc
-    if p.is_dir():
+    if stat.S_ISDIR(st.st_mode):
         raise IpplanError("input-unreadable", "is a folder, not a file", str(path))
+    if not stat.S_ISREG(st.st_mode):
+        # opening a FIFO blocks until a writer comes; a device streams forever
+        raise IpplanError(
+            "input-unreadable", "not a regular file (a FIFO, socket or device): use - for a stream", str(path)
+        )
     if st.st_size > limits.MAX_INPUT_BYTES:
         raise IpplanError(
             "limit-exceeded",
@@ -30,9 +36,15 @@ def read_input(path: str | os.PathLike[str]) -> bytes:
         )
     try:
         with p.open("rb") as fh:
-            return fh.read(limits.MAX_INPUT_BYTES + 1)
+            # read(n) allocates n bytes up front: ask for the size stat() gave, not for the limit
+            data = fh.read(min(st.st_size, limits.MAX_INPUT_BYTES) + 1)
+            if len(data) > st.st_size:  # it grew after stat() (or is a /proc file): read on to the limit
+                data += fh.read(limits.MAX_INPUT_BYTES + 1 - len(data))
     except OSError as exc:
         raise IpplanError("input-unreadable", exc.strerror or str(exc), str(path)) from exc
+    if len(data) > limits.MAX_INPUT_BYTES:
+        raise IpplanError("limit-exceeded", f"over the {limits.MAX_INPUT_BYTES}-byte input limit", str(path))
+    return data
 
 
 def choose_format(data: bytes, path: str, declared: str | None = None) -> tuple[str, list[Warning]]:
@@ -42,7 +54,7 @@ def choose_format(data: bytes, path: str, declared: str | None = None) -> tuple[
     name says. Where the content is another format, it is read as what it is, with a
     ``format-mismatch`` warning; content that is no format ipplan reads is refused here.
     """
-    if not data.strip():
+    if not data.strip() or _blank_text(data):
         raise IpplanError("input-empty", "the file is empty", path)
     by_ext = parsers.EXTENSIONS.get(Path(path).suffix.lower())
     expected = declared or by_ext
@@ -64,7 +76,7 @@ def choose_format(data: bytes, path: str, declared: str | None = None) -> tuple[
         binary = _binary_reason(data)
         if binary and expected in ("docx", "pdf"):
             raise IpplanError("corrupt-file", f"not a {expected} file, and not text either ({binary})", path)
-        if binary:
+        if binary and binary != _UNDECODABLE:  # undecodable text is the txt reader's to report
             raise IpplanError("unsupported-format", f"binary data, not text ({binary})", path)
     warnings: list[Warning] = []
     if expected and expected != found:
@@ -79,6 +91,20 @@ def choose_format(data: bytes, path: str, declared: str | None = None) -> tuple[
 
 
 _SAMPLE_BYTES = 64 * 1024
+_UNDECODABLE = "undecodable in UTF-8, GB18030 and UTF-16"
+
+
+def _blank_text(data: bytes) -> bool:
+    """Whether a small file is text of nothing but blanks and a BOM (UTF-16, U+3000 …)."""
+    if len(data) > _SAMPLE_BYTES or parsers.sniff(data) is not None:
+        return False
+    from ipplan.parsers import txt
+
+    try:
+        text, _, _ = txt.decode(data)
+    except IpplanError:
+        return False
+    return not text.replace("\ufeff", "").strip()
 
 
 def _binary_reason(data: bytes) -> str | None:
@@ -92,7 +118,7 @@ def _binary_reason(data: bytes) -> str | None:
     try:
         text, _, _ = txt.decode(data[:_SAMPLE_BYTES])
     except IpplanError:
-        return "undecodable in UTF-8, GB18030 and UTF-16"
+        return _UNDECODABLE
     share = txt.control_share(text)
     if share > txt.MAX_CONTROL_SHARE:
         return f"{share:.0%} control characters"

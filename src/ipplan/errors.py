@@ -6,6 +6,7 @@ CLI prints a traceback only with ``--debug``. docs/errors.md lists the same tabl
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -61,6 +62,10 @@ class IpplanError(Exception):
         return self.kind.exit_code
 
     def one_line(self) -> str:
-        where = f"{self.path}: " if self.path else ""
+        # a file name may hold a newline or other control characters: shown escaped, it stays one line
+        where = f"{_CONTROL.sub(lambda m: repr(m.group())[1:-1], self.path)}: " if self.path else ""
         text = " ".join(self.message.split())
         return f"{self.kind.code} {self.kind.name}: {where}{text}"
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -63,7 +64,13 @@ def command(
 
 
 def _same_file(a: str, b: str) -> bool:
+    """Whether ``b`` names the file ``a`` (another spelling, a symbolic or a hard link)."""
     try:
-        return Path(a).resolve() == Path(b).resolve()
-    except OSError:
+        if Path(a).resolve() == Path(b).resolve():
+            return True
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop on older Pythons
         return False
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False  # b does not exist yet
