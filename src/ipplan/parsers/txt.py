@@ -13,6 +13,7 @@ What a text file loses and how it is recovered here:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from ipplan import limits
@@ -140,6 +141,7 @@ def read(data: bytes, path: str, *, password: str | None = None) -> Document:
 def _blocks(lines: list[str]) -> Iterator[Block]:
     i, n = 0, len(lines)
     table_no = 0
+    runs = _CellRuns(lines)
     while i < n:
         line = lines[i]
         if line.startswith("\t"):
@@ -151,7 +153,7 @@ def _blocks(lines: list[str]) -> Iterator[Block]:
         if not line.strip():
             i += 1
             continue
-        scraped = scrape_table(lines, i, table_no)
+        scraped = scrape_table(lines, i, table_no, runs)
         if scraped is not None:
             table, i = scraped
             table_no += 1
@@ -167,27 +169,38 @@ def _blocks(lines: list[str]) -> Iterator[Block]:
 def _paragraph(lines: list[str], start: int) -> tuple[Paragraph, int]:
     """One paragraph from ``start``, joined with the lines the exporter broke it into."""
     text = _clean(lines[start])
+    # joined once at the end, and judged by what the pieces tell: re-reading the text joined
+    # so far at every line costs the square of a paragraph broken over thousands of lines
+    parts = [text]
+    last, size, marked = text[-1:], len(text), _CLAUSE_MARK.search(text) is not None
     end = start
-    while _continues(text):
+    while _continues(last, size, marked):
         nxt = _next_nonblank(lines, end + 1)
         if nxt is None or lines[nxt].startswith("\t") or nxt - end > 2:
             break
         follower = _clean(lines[nxt])
         if match_label(follower) is not None:
             break
-        text += follower
+        parts.append(follower)
+        last = follower[-1:] or last
+        size += len(follower)
+        marked = marked or _CLAUSE_MARK.search(follower) is not None
         end = nxt
-    return Paragraph(text, Location(line=start + 1, line_end=end + 1)), end + 1
+    return Paragraph("".join(parts), Location(line=start + 1, line_end=end + 1)), end + 1
 
 
-def _continues(text: str) -> bool:
-    """Whether a line was cut by the exporter rather than ended by its author."""
-    if not text or _SENTENCE_END.search(text):
+_CLAUSE_MARK = re.compile(r"[。，,；;]")
+
+
+def _continues(last: str, size: int, marked: bool) -> bool:
+    """Whether a line was cut by the exporter rather than ended by its author, from the text so
+    far: its ``last`` character, its ``size`` and whether it holds a clause mark (。，,；;)."""
+    if not last or _SENTENCE_END.match(last):
         return False
-    if _OPEN_END.search(text):
+    if _OPEN_END.match(last):
         return True
     # A line without a sentence end is a heading or a title line, unless it holds sentences.
-    return len(text) > 20 and bool(re.search(r"[。，,；;]", text))
+    return size > 20 and marked
 
 
 _EXPORT_ARTEFACT = re.compile(r"\[bookmark:[^\]]*\]|\ufeff")
@@ -269,12 +282,15 @@ _LONG_CELL = 64
 _INT = re.compile(r"\d{1,3}")
 
 
-def scrape_table(lines: list[str], start: int, table_no: int) -> tuple[Table, int] | None:
+def scrape_table(
+    lines: list[str], start: int, table_no: int, runs: _CellRuns | None = None
+) -> tuple[Table, int] | None:
     """A table flattened to one cell per line, as web scrapes write it, or None.
 
     Its header is a run of short text lines ending where the first row's 序号 cell, the
     number 1, appears; rows are then cut where the next sequence number appears once a row
     has nearly as many cells as the header. Several blank lines in a row stand for empty cells.
+    ``runs`` remembers the cell lines already scanned, for a caller that tries every line.
     """
     header: list[tuple[str, int]] = []
     i, n = start, len(lines)
@@ -291,6 +307,8 @@ def scrape_table(lines: list[str], start: int, table_no: int) -> tuple[Table, in
     else:
         return None
     width = len(header)
+    if not (runs or _CellRuns(lines)).has_second_row(i, width):
+        return None
     cells: list[tuple[str, int]] = []  # (text, line index); empty cells carry the blank line
     j = i
     while j < n:
@@ -298,12 +316,7 @@ def scrape_table(lines: list[str], start: int, table_no: int) -> tuple[Table, in
         if not text:
             j += 1
             continue
-        if (
-            len(text) > _LONG_CELL
-            or _looks_like_prose(text)
-            or text.startswith(("注", "备注"))
-            or match_label(text)
-        ):
+        if not _is_cell(text):
             break
         if cells:
             gap = j - cells[-1][1] - 1
@@ -329,6 +342,69 @@ def scrape_table(lines: list[str], start: int, table_no: int) -> tuple[Table, in
         )
     last_line = rows[-1][-1][1]
     return Table(grid, Location(line=start + 1, line_end=last_line + 1, table=table_no)), last_line + 1
+
+
+def _is_cell(text: str) -> bool:
+    """Whether a non-blank line can be a cell of a scraped table's body."""
+    return not (
+        len(text) > _LONG_CELL
+        or _looks_like_prose(text)
+        or text.startswith(("注", "备注"))
+        or match_label(text)
+    )
+
+
+class _CellRuns:
+    """The run of cell lines that follows a scraped table's header, scanned once.
+
+    Every line of a long stretch of short lines may start a header, and each such header is
+    followed by the same run of cells up to the same line that ends it: the run is scanned once
+    and each candidate header asks only whether its cells reach a second row, so that rejecting
+    candidate after candidate costs no rescan (which made 50 KB of short lines take minutes).
+    """
+
+    __slots__ = ("cells", "lines", "start", "stop", "twos")
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        self.start = self.stop = -1
+        self.cells: list[int] = []  # line indices of the run's non-blank lines
+        self.twos: list[int] = []  # those whose text is "2"
+
+    def _scan(self, first: int) -> None:
+        lines, n = self.lines, len(self.lines)
+        self.start, self.cells, self.twos = first, [], []
+        j = first
+        while j < n:
+            text = _clean(lines[j])
+            if text:
+                if not _is_cell(text):
+                    break
+                self.cells.append(j)
+                if text == "2":
+                    self.twos.append(j)
+            j += 1
+        self.stop = j
+
+    def has_second_row(self, first: int, width: int) -> bool:
+        """Whether the cells from line ``first`` (the "1" of the first row) reach a second row:
+        a "2" cell at least ``width - 2`` cells (counting the empty cells that gaps of several
+        blank lines stand for) after the first, as ``scrape_table`` cuts rows."""
+        if not self.start <= first < self.stop:
+            self._scan(first)
+        if not self.twos or self.twos[-1] <= first:
+            return False
+        cells, last_two, need = self.cells, self.twos[-1], max(1, width - 2)
+        index, previous = 0, first
+        for k in range(bisect_left(cells, first) + 1, len(cells)):
+            line = cells[k]
+            if line > last_two:
+                break
+            index += max(0, line - previous - 2) + 1
+            previous = line
+            if index >= need:
+                return True
+        return False
 
 
 def _after_gap(lines: list[str], i: int) -> int | None:
