@@ -111,14 +111,16 @@ def _target(clause: str, year: int | None, u: Unit) -> Target | None:
         number = m.group("num").translate(_OCR_DIGITS).replace(",", "").replace("，", "")
         if not re.fullmatch(r"\d+(?:\.\d+)?", number):
             continue
-        before = clause[: m.start()]
-        # a year, a date or a count in a name ("十四五", "2335") is no target
-        if re.search(r"\d$", before) or clause[m.end() : m.end() + 1] in ("年", "月", "日"):
+        # a year, a date or a count in a name ("十四五", "2335") is no target; only the character
+        # before the match is read (copying all that precedes each number is quadratic)
+        start, end = m.start(), m.end()
+        if clause[start - 1 : start].isdecimal() or clause[end : end + 1] in ("年", "月", "日"):
             continue
-        best = (m, float(number), before)
+        best = (m, float(number))
     if best is None:
         return None
-    m, value, before = best
+    m, value = best
+    before = clause[: m.start()]
     metric = _metric(before, m)
     if len(metric) < 2:
         return None
