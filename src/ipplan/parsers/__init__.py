@@ -7,12 +7,20 @@ Each reader exposes ``read(data: bytes, path: str, *, password: str | None = Non
 from __future__ import annotations
 
 import importlib
+import logging
 import re
 import zipfile
 from io import BytesIO
 
 from ipplan.blocks import Block, Document, Table
 from ipplan.errors import IpplanError
+
+# pdfminer logs what it repairs in a damaged PDF ("Data-loss while decompressing corrupted
+# data"); with no handler configured, Python prints that to stderr, around the one line an error
+# is or the silence a success is. A handler of their own keeps it from the last-resort printer,
+# and an application that configures logging still receives it.
+for _library in ("pdfminer", "pdfplumber"):
+    logging.getLogger(_library).addHandler(logging.NullHandler())
 
 FORMATS = ("txt", "docx", "pdf", "html")
 EXTENSIONS = {".txt": "txt", ".text": "txt", ".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html"}
