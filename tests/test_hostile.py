@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import random
 import resource
 import shutil
 import socket
@@ -130,14 +131,14 @@ def document_xml(paragraphs: list[str]) -> str:
     return f'<?xml version="1.0" encoding="UTF-8"?>{DOCUMENT_OPEN}{body}</w:body></w:document>'
 
 
-def make_docx(document: str | bytes | None = None, **parts: str | bytes) -> bytes:
-    """A minimal Word package; ``parts`` adds or replaces parts by name (``/`` as ``__``)."""
+def make_docx(document: str | bytes | None = None, parts: dict[str, str | bytes] | None = None) -> bytes:
+    """A minimal Word package of a document.xml (PLAN_LINES by default) and further ``parts``."""
     files: dict[str, str | bytes] = {
         "[Content_Types].xml": CONTENT_TYPES,
         "_rels/.rels": PACKAGE_RELS,
         "word/document.xml": document if document is not None else document_xml(PLAN_LINES),
     }
-    files.update({name.replace("__", "/"): content for name, content in parts.items()})
+    files.update(parts or {})
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, content in files.items():
@@ -238,8 +239,6 @@ def test_empty_file_of_every_extension(capsys, tmp_path: Path, ext: str, content
 @pytest.mark.parametrize("ext", EXTENSIONS)
 @pytest.mark.parametrize("seed", [1, 2])
 def test_random_bytes_under_every_extension(capsys, tmp_path: Path, ext: str, seed: int) -> None:
-    import random
-
     path = write(tmp_path / f"noise{ext}", random.Random(seed).randbytes(20_000))
     expected = "E202" if ext in (".docx", ".pdf") else "E201"  # a damaged Word/PDF file, or not text
     line = assert_refused(*run_main(capsys, "parse", str(path)), expected, str(path))
@@ -255,8 +254,6 @@ def test_nul_filled_file_is_not_an_empty_plan(capsys, tmp_path: Path, ext: str) 
 
 def test_refusals_in_a_real_process(tmp_path: Path) -> None:
     """The same contract through the console script: exit codes and stderr as users see them."""
-    import random
-
     empty = write(tmp_path / "空 文件.docx", b"")
     noise = write(tmp_path / "noise.pdf", random.Random(3).randbytes(5000))
     cp = run_process("parse", str(empty))
@@ -388,6 +385,19 @@ def test_corrupt_pdf(capsys, tmp_path: Path, data: bytes) -> None:
     assert_refused(*run_main(capsys, "parse", str(path)), "E202", str(path))
 
 
+def test_damaged_pdf_that_still_reads_leaves_stderr_silent(tmp_path: Path) -> None:
+    # pdfminer logs what it repairs; Python printed that on stderr around ipplan's own output
+    data = bytearray(corpus_file("boshan-district-2022", "pdf").read_bytes())
+    rng = random.Random(1)
+    for _ in range(8):
+        data[rng.randrange(len(data))] = rng.randrange(256)
+    path = write(tmp_path / "damaged.pdf", bytes(data))
+    cp = run_process("parse", str(path))
+    assert cp.returncode == 0, cp.stderr.decode()
+    assert cp.stderr == b""
+    assert json.loads(cp.stdout)["source"]["format"] == "pdf"
+
+
 def test_pdf_without_pages(capsys, tmp_path: Path) -> None:
     # The page tree points nowhere. The reader reports it as a PDF without a text layer (E205)
     # rather than a damaged one (E202); either way it is refused with one clear line.
@@ -489,8 +499,35 @@ def test_zip_bomb_understating_its_size_is_stopped(capsys, tmp_path: Path) -> No
 
 def test_zip_with_too_many_parts(capsys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(limits, "MAX_ZIP_MEMBERS", 50)
-    path = write(tmp_path / "many.docx", make_docx(**{f"word__media__{i}.bin": b"x" for i in range(60)}))
+    path = write(tmp_path / "many.docx", make_docx(parts={f"word/media/{i}.bin": b"x" for i in range(60)}))
     assert_refused(*run_main(capsys, "parse", str(path)), "E301", str(path))
+
+
+def test_list_counter_bomb(capsys, tmp_path: Path) -> None:
+    # a 1 KB file whose lettered list starts at 10^11: drawn as Word repeats letters, the first
+    # label alone would be 3.8 GB
+    numbering = (
+        f'<w:numbering xmlns:w="{W_NS}"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0">'
+        '<w:start w:val="100000000000"/><w:numFmt w:val="upperLetter"/><w:lvlText w:val="%1."/></w:lvl>'
+        '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
+    )
+    numbered = (
+        '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+        "<w:r><w:t>条目</w:t></w:r></w:p>"
+    )
+    rels = (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="rId1" Type="{REL_NS}/numbering" Target="numbering.xml"/></Relationships>'
+    )
+    data = make_docx(
+        f"{DOCUMENT_OPEN}{numbered * 3}</w:body></w:document>",
+        {"word/numbering.xml": numbering, "word/_rels/document.xml.rels": rels},
+    )
+    path = write(tmp_path / "counter.docx", data)
+    peak, (rc, out, err) = _peak_memory_of(capsys, "parse", str(path))
+    assert rc == 0, err
+    assert json.loads(out)["source"]["format"] == "docx"
+    assert peak < 16 << 20
 
 
 # --- XML with a DOCTYPE inside a .docx ------------------------------------------------------------
@@ -533,14 +570,13 @@ def test_doctype_in_docx_is_unsafe(capsys, tmp_path: Path, secret: Path, where: 
         document = data
     else:
         document = None
-        parts[where.replace("/", "__")] = data
+        parts[where] = data
         if where == "word/styles.xml":
-            parts["word__document.xml"] = document_xml(PLAN_LINES)
-            parts["word___rels__document.xml.rels"] = (
+            parts["word/_rels/document.xml.rels"] = (
                 '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
                 f'<Relationship Id="rId1" Type="{REL_NS}/styles" Target="styles.xml"/></Relationships>'
             )
-    path = write(tmp_path / "entities.docx", make_docx(document, **parts))
+    path = write(tmp_path / "entities.docx", make_docx(document, parts))
     rc, out, err = run_main(capsys, "parse", str(path))
     assert_refused(rc, out, err, "E302", str(path))
     assert "SECRET" not in err and "root:" not in err
@@ -813,8 +849,6 @@ def test_output_onto_the_input_is_refused(capsys, tmp_path: Path, how: str) -> N
 @pytest.fixture
 def hostile_tree(tmp_path: Path) -> Path:
     """A folder of broken files, symlink loops, a dangling link and a FIFO among two good plans."""
-    import random
-
     root = tmp_path / "in"
     write(root / "good.txt", PLAN_TEXT)
     write(root / "子 目录" / "良好 方案.docx", make_docx())

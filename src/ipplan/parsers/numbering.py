@@ -82,9 +82,14 @@ def _enclosed(first_codepoint: int, count: int, zero: str | None = None) -> Call
     return fmt
 
 
+# Word repeats the letter (aa, aaa …); a start value from a hostile file (w:start 10^11) would make
+# that one label gigabytes, so past this many repetitions the number is shown in decimal.
+_MAX_LETTER_REPEAT = 1000
+
+
 def _letter(value: int, upper: bool) -> str:
     """a … z, then aa … zz, aaa …: Word repeats the letter rather than counting in base 26."""
-    if value < 1:
+    if value < 1 or value > 26 * _MAX_LETTER_REPEAT:
         return str(value)
     letter = chr((ord("A") if upper else ord("a")) + (value - 1) % 26)
     return letter * ((value - 1) // 26 + 1)
