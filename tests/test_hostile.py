@@ -761,6 +761,14 @@ def test_more_blocks_than_a_plan_has(
     assert_refused(*run_main(capsys, "parse", str(path)), "E301", str(path))
 
 
+def test_more_lines_than_a_text_may_have(capsys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_TEXT_LINES", 1000)
+    path = write(tmp_path / "short lines.txt", "ab\r\n" * 1000)
+    assert_refused(*run_main(capsys, "parse", str(path)), "E301", str(path))
+    path = write(tmp_path / "fewer.txt", PLAN_TEXT * 100)  # 700 lines
+    assert parsed(*run_main(capsys, "parse", str(path)))["sections"]
+
+
 def test_input_over_the_size_limit_is_refused_unread(capsys, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(limits, "MAX_INPUT_BYTES", 1000)
     path = write(tmp_path / "big.txt", PLAN_TEXT * 100)

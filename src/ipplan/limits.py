@@ -2,6 +2,7 @@
 
 MAX_INPUT_BYTES = 200 * 1024 * 1024  # a file larger than this is refused unread
 MAX_TEXT_CHARS = 50 * 1024 * 1024  # decoded text of a .txt file
+MAX_TEXT_LINES = 1_000_000  # lines of a .txt file: each is an object of ~90 bytes, however short
 # Decoded markup of an .html page: lxml's tree takes some 40 bytes per character of dense markup.
 MAX_HTML_CHARS = 20 * 1024 * 1024
 # Declared or actually inflated size of one docx part that is read (document.xml, styles.xml …;

@@ -127,6 +127,11 @@ def read(data: bytes, path: str, *, password: str | None = None) -> Document:
     if len(text) > limits.MAX_TEXT_CHARS:
         raise IpplanError("limit-exceeded", f"over {limits.MAX_TEXT_CHARS} characters of text", path)
     text = text.replace("\x00", "")
+    # every line is a string object of its own (~90 bytes even when short): bound their number
+    # before splitting, since 50 MB of two-character lines would take over a gigabyte
+    breaks = text.count("\n") + text.count("\r") - text.count("\r\n")
+    if breaks >= limits.MAX_TEXT_LINES:
+        raise IpplanError("limit-exceeded", f"over {limits.MAX_TEXT_LINES} lines of text", path)
     lines = _LINE_BREAK.split(text)
     blocks: list[Block] = []
     size = 0  # paragraphs and cells, bounded as they are made: 20 MB of short lines are millions
