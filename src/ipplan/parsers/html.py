@@ -44,6 +44,8 @@ _HEADLINE_SEARCH_BLOCKS = 40  # the document's own title is printed within its f
 
 def read(data: bytes, path: str, *, password: str | None = None) -> Document:
     """Read an HTML page into the block stream of the document it publishes."""
+    if len(data) > 4 * limits.MAX_HTML_CHARS:  # no codec takes more than 4 bytes a character
+        raise IpplanError("limit-exceeded", f"over {limits.MAX_HTML_CHARS} characters of markup", path)
     text, encoding, warnings = html_charset.decode(data, path)
     if len(text) > limits.MAX_HTML_CHARS:
         raise IpplanError("limit-exceeded", f"over {limits.MAX_HTML_CHARS} characters of markup", path)
