@@ -27,7 +27,6 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # a line that ends like this cannot be the end of a paragraph
 _OPEN_END = re.compile(r"[、，,（(《“‘—\-－/～~]$")
 _SENTENCE_END = re.compile(r"[。；;！!？?：:）)”」』〕】]$")
-_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def decode(data: bytes) -> tuple[str, str, list[Warning]]:
@@ -284,7 +283,6 @@ def _tab_table(lines: list[str], start: int, end: int, table_no: int) -> Table:
 
 _SHORT_CELL = 12
 _LONG_CELL = 64
-_INT = re.compile(r"\d{1,3}")
 
 
 def scrape_table(
