@@ -70,6 +70,8 @@ def read(data: bytes, path: str, *, password: str | None = None) -> Document:
         flow, usable = _page_flow(raw, notes)
         flows.append(flow)
         chars_seen += usable
+    if not flows:
+        raise IpplanError("corrupt-file", "the PDF has no pages", path)
     if chars_seen == 0:
         raise IpplanError("no-text-layer", _why_no_text(notes), path)
     layout.drop_furniture(flows)
