@@ -18,7 +18,7 @@ Budgets (exit status 1 when one fails, unless --no-fail):
 
     docx ≤ 1.6× its floor   pdf ≤ 1.3× its floor   txt16 ≤ 20×   --version ≤ 1.5× import click
 
-Usage:  python benchmarks/run.py [--runs 7] [--corpus DIR] [--json OUT] [--no-fail] [--stress]
+Usage:  python benchmarks/run.py [--runs 7] [--corpus DIR] [--json OUT] [--no-fail] [--stress] [--startup]
 
 Plain script: the standard library and ipplan's own dependencies only.
 """
@@ -258,6 +258,9 @@ def main(argv: list[str] | None = None) -> int:
         "--stress", action="store_true", help="also time a plan exported as one 20 MB line (and 1/16 of it)"
     )
     ap.add_argument(
+        "--startup", action="store_true", help="also show where a process's fixed cost goes, import by import"
+    )
+    ap.add_argument(
         "--no-bytecode-cache",
         action="store_true",
         help="run the processes in this environment as is (by default they share a private bytecode "
@@ -354,6 +357,10 @@ def main(argv: list[str] | None = None) -> int:
                 _scaling(report, f"one line 20 MB vs {20 / SCALE:g} MB", small, big, 1, TXT16_BUDGET, parse)
             )
 
+    if args.startup:
+        docx_files = [p for f, p in files if f == "docx"]
+        report.startup["steps"] = startup_steps(py, env, args.runs, docx_files[0] if docx_files else None)
+
     # 5. the budgets
     report.budgets = [asdict(r) | {"ok": r.ok} for r in rows]
     print(f"\n{'budget':58} {'measured':>9} {'limit':>7}  result")
@@ -373,6 +380,41 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(f"figures saved to {args.json}")
     return 1 if failed and not args.no_fail else 0
+
+
+STARTUP_STEPS = [
+    ("python -c pass", "pass"),
+    ("+ import click", "import click"),
+    ("+ import pydantic", "import click, pydantic"),
+    ("+ import ipplan.schema (models built)", "import click, ipplan.schema"),
+    ("+ ipplan.api, ipplan.extract", "import click, ipplan.schema, ipplan.api, ipplan.extract"),
+    (
+        "+ cli, parse command, docx reader, writers",
+        "import ipplan.cli, ipplan.api, ipplan.extract, ipplan.commands.parse, ipplan.parsers.docx, "
+        "ipplan.writers",
+    ),
+]
+
+
+def startup_steps(py: str, env: dict[str, str], runs: int, docx: Path | None) -> list[dict]:
+    """Whole processes that import a little more each time: where a process's fixed cost goes."""
+    steps = [(name, [py, "-c", code]) for name, code in STARTUP_STEPS]
+    if docx is not None:
+        steps.append((f"ipplan parse {docx.name}", [py, "-m", "ipplan", "parse", str(docx)]))
+        steps.append((f"floor: python-docx reads {docx.name}", [py, "-c", FLOOR_CODE["docx"], str(docx)]))
+    for _, cmd in steps:
+        run_once(cmd, env)
+    times: list[list[float]] = [[] for _ in steps]
+    for _ in range(runs):
+        for k, (_, cmd) in enumerate(steps):
+            times[k].append(run_once(cmd, env))
+    print(f"\n{'where a process goes (whole processes, median)':56} {'ms':>7}")
+    out = []
+    for (name, _), ts in zip(steps, times, strict=True):
+        ms = statistics.median(ts) * 1000
+        out.append({"step": name, "median_ms": ms})
+        print(f"{name:56} {ms:7.1f}")
+    return out
 
 
 def _scaling(report: Report, name: str, small: Path, big: Path, runs: int, budget: float, parse) -> Row:
