@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 from ipplan.schema import Plan
@@ -28,24 +28,20 @@ def to_yaml(plan: Plan) -> str:
 TEXT_WRITERS = {"json": to_json, "yaml": to_yaml}
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
-    """Write ``content`` to ``path`` so that no reader ever sees a half-written file."""
+    """Write ``content`` to ``path`` so that no reader ever sees a half-written file.
+
+    The temporary file is named before it is created and created inside the ``try``, so an
+    exception at any point (a signal turned into one in a batch worker, say) removes it.
+    """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     data = content.encode("utf-8") if isinstance(content, str) else content
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    tmp = target.parent / f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.part"
     try:
-        with os.fdopen(fd, "wb") as fh:
+        with open(tmp, "xb") as fh:  # the usual mode for a new file, unlike mkstemp's 0600
             fh.write(data)
-        # mkstemp creates 0600; an output file gets the mode any new file would get
-        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
