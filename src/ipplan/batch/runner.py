@@ -176,7 +176,7 @@ class _Pool:
 
 def _context() -> multiprocessing.context.BaseContext:
     """How workers start: never a plain fork of this process, whose progress-bar thread may hold
-    a lock at fork time. A forkserver (POSIX) imports the parser and loads jieba's dictionary once
+    a lock at fork time. A forkserver (POSIX) imports the parser once
     and forks ready workers from it; elsewhere workers are spawned fresh."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
