@@ -68,16 +68,34 @@ def parse_assignment(body: str) -> Assignment:
         end = keys[k + 1].start() if k + 1 < len(keys) else len(body)
         parts.append((m.group(1), body[m.end() : end].strip(" ；;。.，,")))
     if len(parts) == 1 and re.match(r"责任|负责", parts[0][0]):
-        return _single_list(parts[0][1], body)
+        return _marked_leads(parts[0][1], body) or _single_list(parts[0][1], body)
+    # beside a 牵头 key, 责任单位 names those who carry the work out under the lead
+    has_leader = any(re.match(r"牵头|主办|主责", key) for key, _ in parts)
     departments: list[Department] = []
     lead: list[str] = []
     for key, names_text in parts:
-        role = "support" if re.match(_SUPPORT_KEYS, key) else "lead"
+        supports = re.match(_SUPPORT_KEYS, key) or (has_leader and re.match(r"责任|负责", key))
+        role = "support" if supports else "lead"
         for name in split_names(names_text):
             departments.append(Department(name=name, role=role))
             if role == "lead":
                 lead.append(name)
     return Assignment(departments, lead or None, body)
+
+
+_LEAD_MARK = re.compile(r"\s*[（(]\s*(?:牵头|牵头单位|主办)\s*[）)]$")
+
+
+def _marked_leads(names_text: str, raw: str) -> Assignment | None:
+    """"A（牵头）、B、C": the body marked 牵头 leads, the others support."""
+    names = split_names(names_text)
+    if not any(_LEAD_MARK.search(n) for n in names):
+        return None
+    departments = [
+        Department(name=_LEAD_MARK.sub("", n), role="lead" if _LEAD_MARK.search(n) else "support")
+        for n in names
+    ]
+    return Assignment(departments, [d.name for d in departments if d.role == "lead"], raw)
 
 
 def _single_list(names_text: str, raw: str) -> Assignment:
