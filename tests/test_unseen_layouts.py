@@ -101,3 +101,94 @@ def test_indicator_table_headed_by_bare_years_with_lead_and_support_columns() ->
     # "—" with no note defining it is kept as text, not guessed
     assert second.baseline is not None and second.baseline.status == "text"
     assert [d.name for d in second.departments] == ["区金融办"]
+
+
+def word_plan(path):
+    """A 市场监督管理局 notice in Word: the plan's items are Word list paragraphs, its indicator
+    table an appendix with a two-row header whose cells merge down."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    d = docx.Document()
+
+    def p(text: str, center: bool = False, style: str | None = None) -> None:
+        para = d.add_paragraph(text, style=style)
+        if center:
+            para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    for line in ("某某市市场监督管理局文件", "某市监发〔2023〕21号", "某某市市场监督管理局"):
+        p(line, center=True)
+    p("关于印发《某某市知识产权强市建设实施方案（2023—2025年）》的通知", center=True)
+    p("各县（市、区）市场监督管理局，局机关各处室：")
+    p("现将《某某市知识产权强市建设实施方案（2023—2025年）》印发给你们，请认真抓好落实。")
+    p("某某市市场监督管理局")
+    p("2023年6月8日")
+    p("某某市知识产权强市建设实施方案", center=True)
+    p("（2023—2025年）", center=True)
+    for line in ("一、总体要求", "（一）发展目标"):
+        p(line)
+    p("到2025年，全市有效发明专利拥有量达到3000件，每万人口高价值发明专利拥有量达到4.5件，年均增长12%以上。")
+    p("二、重点任务")
+    p("（一）提升知识产权创造质量")
+    item = "List Number"  # Word's own numbered list: the label lives in numbering.xml
+    p("强化高价值专利培育。实施培育计划。（责任单位：市市场监管局（牵头），市科技局、市工信局）", style=item)
+    p("推进商标品牌建设。实施商标品牌战略。（责任单位：市市场监管局（牵头），市商务局）", style=item)
+    p("（二）加强知识产权保护")
+    p("完善行政保护体系。加大执法。（牵头单位：市市场监管局；责任单位：各县（市、区）人民政府）", style=item)
+    p("三、保障措施")
+    p("附件：主要指标")
+    table = d.add_table(rows=5, cols=6)
+    rows = [
+        ["序号", "指标", "单位", "2022年", "2025年", "属性"],
+        ["", "", "", "基数", "目标", ""],
+        ["一、知识产权创造"] * 6,
+        ["1", "有效发明专利拥有量", "件", "2100", "3000", "预期性"],
+        ["2", "专利质押融资额", "亿元", "5", "10", "预期性"],
+    ]
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    for c in (0, 1, 2, 5):  # the header cells without sub-headers merge down
+        top = table.cell(0, c)
+        text = top.text
+        top.merge(table.cell(1, c)).text = text
+    table.cell(2, 0).merge(table.cell(2, 5)).text = "一、知识产权创造"
+    d.save(path)
+
+
+def test_a_word_plan_in_a_layout_the_corpus_does_not_have(tmp_path) -> None:
+    path = tmp_path / "plan.docx"
+    word_plan(path)
+    plan = ipplan.parse(path)
+    meta = plan.meta
+    assert (meta.doc_number, meta.issuer) == ("某市监发〔2023〕21号", "某某市市场监督管理局")
+    assert meta.title == "某某市知识产权强市建设实施方案（2023—2025年）"
+    assert meta.recipients == ["各县（市、区）市场监督管理局", "局机关各处室"]  # 、 inside brackets
+    assert [s.title for s in plan.sections] == ["总体要求", "重点任务", "保障措施"]
+
+    # the sub-header row is header, the merged row a category, the rest data
+    rows = [(i.seq, i.category, i.name, i.unit, i.baseline_year, i.target_year) for i in plan.indicators]
+    assert rows == [
+        ("1", "一、知识产权创造", "有效发明专利拥有量", "件", 2022, 2025),
+        ("2", "一、知识产权创造", "专利质押融资额", "亿元", 2022, 2025),
+    ]
+
+    # Word list numbering runs on across subsections, as printed
+    tasks = {tuple(t.path): t for t in plan.tasks}
+    assert set(tasks) == {(2, 1, 1), (2, 1, 2), (2, 2, 3)}
+    assert [(d.name, d.role) for d in tasks[2, 1, 1].departments] == [
+        ("市市场监管局", "lead"),
+        ("市科技局", "support"),
+        ("市工信局", "support"),
+    ]
+    assert [(d.name, d.role) for d in tasks[2, 2, 3].departments] == [
+        ("市市场监管局", "lead"),
+        ("各县（市、区）人民政府", "support"),
+    ]
+
+    metrics = [(t.metric, t.value, t.unit) for t in plan.targets]
+    assert metrics == [
+        ("有效发明专利拥有量", 3000.0, "件"),
+        ("每万人口高价值发明专利拥有量", 4.5, "件"),
+        ("每万人口高价值发明专利拥有量年均增长", 12.0, "%"),
+    ]

@@ -110,6 +110,22 @@ def _single_list(names_text: str, raw: str) -> Assignment:
 
 
 def split_names(text: str) -> list[str]:
-    """Names in printed order, split on 、，,；; (duplicates kept as printed)."""
-    names = (n.strip(" \u3000。.") for n in _SPLIT.split(text))
-    return [n for n in names if n]
+    """Names in printed order, split on 、，,；; outside brackets: "各县（市、区）人民政府" is one
+    name (duplicates kept as printed)."""
+    names: list[str] = []
+    depth, start = 0, 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and _SPLIT.match(ch):
+            names.append(text[start:i])
+            start = i + 1
+    names.append(text[start:])
+    stripped = (n.strip(" \u3000。.") for n in names)
+    return [n for n in stripped if n]
+
+
+_OPEN = "（(〔【［[《"
+_CLOSE = "）)〕】］]》"

@@ -74,16 +74,26 @@ def _header(rows: list[list[Cell]]) -> tuple[Columns, int] | None:
         return None
     first = [c.text for c in rows[0]]
     columns = read_columns(first)
-    if columns is not None:
-        return columns, 1
-    if len(rows) > 1 and len(rows[1]) == len(rows[0]):
+    if len(rows) > 1 and len(rows[1]) == len(rows[0]) and _continues_header(rows[1], first, columns):
         second = [c.text for c in rows[1]]
-        if not any(_SEQ.match(t.strip()) for t in second):
-            joined = [a if a == b else a + b for a, b in zip(first, second, strict=True)]
-            columns = read_columns(joined)
-            if columns is not None:
-                return columns, 2
-    return None
+        joined = [a if a == b else a + b for a, b in zip(first, second, strict=True)]
+        both = read_columns(joined)
+        if both is not None:
+            return both, 2
+    return (columns, 1) if columns is not None else None
+
+
+def _continues_header(row: list[Cell], header: list[str], columns: Columns | None) -> bool:
+    """A second header row: sub-headers (基数 | 目标 under 2022年 | 2025年) beside cells merged
+    down from the first row, and nothing that reads as data."""
+    if any(_SEQ.match(c.text.strip()) or re.search(r"\d", c.text) for c in row):
+        return False
+    if columns is None:
+        return True
+    name = columns.index("name")
+    cell = row[name] if name is not None else None
+    # merged down from the header it repeats the header's text (a text export leaves it empty)
+    return cell is not None and (not cell.text.strip() or cell.text == header[name])
 
 
 def indicators(outline: Outline, warnings: list[Warning]) -> list[Indicator]:
@@ -138,6 +148,10 @@ def _rows(
     for row in rows:
         if not any(c.text.strip() for c in row):
             continue
+        heading = _category_row(row, width)
+        if heading is not None:
+            last["category"], last["seq"] = heading, None
+            continue
         cells = _aligned(row, columns) if len(row) != width else list(row)
         if len(row) != width:
             warnings.append(
@@ -162,7 +176,7 @@ def _rows(
         out.append(
             Indicator(
                 seq=last["seq"] if "seq" in columns.roles else None,
-                category=last["category"] if "category" in columns.roles else None,
+                category=last["category"],
                 name=name,
                 unit=unit,
                 baseline=_value(by_role, "baseline", unit, markers),
@@ -176,6 +190,18 @@ def _rows(
             )
         )
     return out
+
+
+def _category_row(row: list[Cell], width: int) -> str | None:
+    """A row that is one cell merged across the table ("一、知识产权创造") heads the rows under it."""
+    texts = {c.text.strip() for c in row if c.text.strip()}
+    if width <= 2 or len(texts) != 1:
+        return None
+    # Word and HTML copy a merged cell into every column it spans; a text export writes it once
+    if len(row) > 1 and not all(c.spanned or not c.text.strip() for c in row[1:]):
+        return None
+    text = texts.pop()
+    return None if _kind(text) in ("int", "number") else text
 
 
 def _departments(by_role: dict[str, Cell]) -> list[Department]:

@@ -13,6 +13,7 @@ from datetime import date
 from itertools import pairwise
 
 from ipplan.blocks import Block, Paragraph
+from ipplan.extract.departments import split_names
 from ipplan.outline.labels import chinese_number, match_label
 from ipplan.schema import Meta, Period
 
@@ -308,7 +309,7 @@ def _recipients(paras: list[tuple[int, str]], notice_end: int, body_start: int) 
         if notice_end < i < max(body_start, notice_end + 4):
             t = text.strip()
             if t.endswith(("：", ":")) and len(t) <= 80:
-                return [r for r in re.split(r"[、，,]", t.rstrip("：:")) if r]
+                return split_names(t.rstrip("：:"))
     return []
 
 

@@ -40,6 +40,8 @@ _TAIL_VERBS = re.compile(
 _ASPIRATION = re.compile(
     r"^(?:(?:到|至)?(?:19|20)\d{2}年(?:底|末)?\s*[，,]?\s*)?(?:力争|争取|确保|预计)?(?:我[区县市省州])?"
 )
+# a clause that names only a change, whose subject is the previous clause's metric
+_BARE_CHANGE = re.compile(r"(?:年均|平均|每年)?(?:增长|提高|提升|增加|下降|减少|降低)(?:率)?")
 _CLAUSE = re.compile(r"[，,；;。：:！？\n]")
 _COMPARATOR = {
     "以上": ">=",
@@ -65,10 +67,17 @@ def targets(outline: Outline) -> list[Target]:
             context_year = int(m.group(1))
         for sentence in re.split(r"(?<=。)", text):
             year = _sentence_year(sentence)
+            previous: Target | None = None
             for clause in _CLAUSE.split(sentence):
                 target = _target(clause, year or context_year, u)
-                if target:
-                    out.append(target)
+                if target is None:
+                    continue
+                if previous is not None and _BARE_CHANGE.fullmatch(target.metric):
+                    # "…拥有量达到4.5件，年均增长12%": the change is the previous metric's
+                    change = target.text[: target.text.find(target.metric) + len(target.metric)]
+                    target.metric = previous.metric + change
+                out.append(target)
+                previous = target
     return out
 
 
