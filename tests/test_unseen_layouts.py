@@ -192,3 +192,17 @@ def test_a_word_plan_in_a_layout_the_corpus_does_not_have(tmp_path) -> None:
         ("每万人口高价值发明专利拥有量", 4.5, "件"),
         ("每万人口高价值发明专利拥有量年均增长", 12.0, "%"),
     ]
+
+
+def test_targets_counted_before_what_they_count_and_ranges() -> None:
+    text = (
+        "某县知识产权工作方案\n一、工作目标\n"
+        "到2025年，打造3—5个知识产权示范园区，培育知识产权优势企业10家以上，建成2个保护中心。\n"
+        "二、主要任务\n1. 做事。做好。\n"
+    )
+    targets = [(t.metric, t.value, t.unit, t.comparator) for t in parse_text(text).targets]
+    assert targets == [
+        ("知识产权示范园区", 5.0, "个", None),  # a range: its upper end
+        ("知识产权优势企业", 10.0, "家", ">="),
+        ("保护中心", 2.0, "个", None),
+    ]

@@ -42,6 +42,7 @@ _ASPIRATION = re.compile(
 )
 # a clause that names only a change, whose subject is the previous clause's metric
 _BARE_CHANGE = re.compile(r"(?:年均|平均|每年)?(?:增长|提高|提升|增加|下降|减少|降低)(?:率)?")
+_RANGE_START = re.compile(r"\d+(?:\.\d+)?\s*[-—–~～至到]\s*$")
 _CLAUSE = re.compile(r"[，,；;。：:！？\n]")
 _COMPARATOR = {
     "以上": ">=",
@@ -129,10 +130,16 @@ def _target(clause: str, year: int | None, u: Unit) -> Target | None:
     if best is None:
         return None
     m, value = best
-    before = clause[: m.start()]
+    # a range ("3—5个"): the target is its upper end, and the lower end names nothing
+    before = _RANGE_START.sub("", clause[: m.start()])
     metric = _metric(before, m)
+    end = m.end()
     if len(metric) < 2:
-        return None
+        # "打造3—5个知识产权示范园区": a verb, the count, then what is counted
+        after = re.match(r"[\u4e00-\u9fffA-Za-z“”\"、（）()]{2,40}", clause[end:])
+        if after is None:
+            return None
+        metric, end = after.group(0), end + after.end()
     comparator = _COMPARATOR.get(m.group("cmp_post") or "") or _COMPARATOR.get(m.group("cmp_pre") or "")
     unit = "%" if m.group("unit") == "％" else m.group("unit")
     return Target(
@@ -141,7 +148,7 @@ def _target(clause: str, year: int | None, u: Unit) -> Target | None:
         unit=unit,
         year=year,
         comparator=comparator,  # type: ignore[arg-type]
-        text=_ASPIRATION.sub("", clause[: m.end()].strip()),
+        text=_ASPIRATION.sub("", clause[:end].strip()),
         source=u.loc,
     )
 
