@@ -12,6 +12,7 @@ import codecs
 import re
 
 from ipplan.errors import IpplanError
+from ipplan.parsers.utf16 import utf16_by_nul_pattern
 from ipplan.schema import Location, Warning
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
@@ -39,7 +40,7 @@ def decode(data: bytes, path: str) -> tuple[str, str, list[Warning]]:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return _decode_as(data[len(bom) :], codec.replace("-sig", ""), codec, path, alternatives=())
-    utf16 = _utf16_without_bom(data)
+    utf16 = utf16_by_nul_pattern(data)
     if utf16:
         return _decode_as(data, utf16, utf16, path, alternatives=())
     declared = declared_charset(data)
@@ -144,16 +145,3 @@ def _undecodable(text: str, codec: str, path: str) -> IpplanError:
     return IpplanError(
         "undecodable-text", f"the page is not valid {codec}, UTF-8 or GB18030 ({bad} undecodable bytes)", path
     )
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a BOM, told by the NUL byte in every other position of its ASCII markup."""
-    sample = data[:2000]
-    if len(sample) < 8:
-        return None
-    even, odd = sample[0::2], sample[1::2]
-    if odd.count(0) > len(odd) * 0.3 and even.count(0) < len(even) * 0.05:
-        return "utf-16-le"
-    if even.count(0) > len(even) * 0.3 and odd.count(0) < len(odd) * 0.05:
-        return "utf-16-be"
-    return None

@@ -21,6 +21,7 @@ from ipplan.blocks import Block, Cell, Document, Paragraph, Table
 from ipplan.errors import IpplanError
 from ipplan.outline.labels import match_label
 from ipplan.parsers import check_block_count
+from ipplan.parsers.utf16 import utf16_by_nul_pattern, utf16_by_script
 from ipplan.schema import Location, Warning
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -42,7 +43,7 @@ def decode(data: bytes) -> tuple[str, str, list[Warning]]:
             except UnicodeDecodeError:
                 text = data[len(bom) :].decode(codec.replace("-sig", ""), errors="replace")
                 return text, codec, [_bad_bytes_warning(codec)]
-    utf16 = _utf16_without_bom(data)
+    utf16 = utf16_by_nul_pattern(data)
     if utf16:
         try:
             return data.decode(utf16), utf16, []
@@ -52,7 +53,7 @@ def decode(data: bytes) -> tuple[str, str, list[Warning]]:
         return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
         pass
-    utf16 = _plausible_utf16(data)
+    utf16 = utf16_by_script(data)
     if utf16:
         return data.decode(utf16), utf16, []
     try:
@@ -82,42 +83,6 @@ def control_share(text: str) -> float:
 
 def _bad_bytes_warning(codec: str) -> Warning:
     return Warning(code="invalid-bytes", message=f"byte sequences invalid in {codec} were replaced by U+FFFD")
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    sample = data[:2000]
-    if len(sample) < 4:
-        return None
-    even, odd = sample[0::2], sample[1::2]
-    # ASCII-heavy UTF-16 has NUL in every other byte; CJK-heavy UTF-16 has none, so also
-    # accept text whose every pair decodes to CJK or ASCII
-    if odd.count(0) > len(odd) * 0.3 and even.count(0) < len(even) * 0.05:
-        return "utf-16-le"
-    if even.count(0) > len(even) * 0.3 and odd.count(0) < len(odd) * 0.05:
-        return "utf-16-be"
-    return None
-
-
-def _plausible_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM and without ASCII (so without NUL bytes): the codec under which the
-    text reads as Chinese. GB18030 read as UTF-16 falls mostly outside the CJK blocks."""
-    if len(data) % 2 or len(data) < 8:
-        return None
-    sample = data[:4000]
-    for codec in ("utf-16-le", "utf-16-be"):
-        try:
-            text = sample.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        plausible = sum(1 for ch in text if _PLAUSIBLE.match(ch))
-        # prose also has punctuation or line breaks and more than a handful of characters
-        breaks = sum(1 for ch in text if ch in "，。、；：\n")
-        if plausible >= 0.95 * len(text) and breaks * 100 >= len(text) and len(set(text)) > 8:
-            return codec
-    return None
-
-
-_PLAUSIBLE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2010-\u201f\s\x20-\x7e]")
 
 
 def read(data: bytes, path: str, *, password: str | None = None) -> Document:
