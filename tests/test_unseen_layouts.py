@@ -206,3 +206,17 @@ def test_targets_counted_before_what_they_count_and_ranges() -> None:
         ("知识产权优势企业", 10.0, "家", ">="),
         ("保护中心", 2.0, "个", None),
     ]
+
+
+def test_a_text_export_of_a_paginated_document() -> None:
+    text = (
+        "某县知识产权工作方案\n一、主要任务\n"
+        "1. 强化知识产权保护。加大执法力度，开展专项行动，严厉打击侵权假冒违法行为，\n"
+        "— 3 —\n"
+        "\f维护公平竞争的市场秩序。（责任单位：县市场监管局、县公安局）\n"
+        "2. 推进运用。做好。\n"
+    )
+    first, second = parse_text(text).tasks
+    assert first.text.endswith("违法行为，维护公平竞争的市场秩序。（责任单位：县市场监管局、县公安局）")
+    assert [d.name for d in first.departments] == ["县市场监管局", "县公安局"]
+    assert (second.path, second.title) == ([1, 2], "推进运用")

@@ -25,6 +25,9 @@ from ipplan.parsers.utf16 import utf16_by_nul_pattern, utf16_by_script
 from ipplan.schema import Location, Warning
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_PAGE_NUMBER = re.compile(
+    r"^\f?\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?)\s*$"
+)
 # a line that ends like this cannot be the end of a paragraph
 _OPEN_END = re.compile(r"[、，,（(《“‘—\-－/～~]$")
 _SENTENCE_END = re.compile(r"[。；;！!？?：:）)”」』〕】]$")
@@ -96,7 +99,9 @@ def read(data: bytes, path: str, *, password: str | None = None) -> Document:
     breaks = text.count("\n") + text.count("\r") - text.count("\r\n")
     if breaks >= limits.MAX_TEXT_LINES:
         raise IpplanError("limit-exceeded", f"over {limits.MAX_TEXT_LINES} lines of text", path)
-    lines = _LINE_BREAK.split(text)
+    # a text export of a paginated document keeps its page numbers and form feeds: blank them
+    # (line numbers stay as in the file)
+    lines = ["" if _PAGE_NUMBER.match(line) else line.replace("\f", "") for line in _LINE_BREAK.split(text)]
     blocks: list[Block] = []
     size = 0  # paragraphs and cells, bounded as they are made: 20 MB of short lines are millions
     for block in _blocks(lines):
