@@ -87,7 +87,7 @@ _LEAD_MARK = re.compile(r"\s*[（(]\s*(?:牵头|牵头单位|主办)\s*[）)]$")
 
 
 def _marked_leads(names_text: str, raw: str) -> Assignment | None:
-    """"A（牵头）、B、C": the body marked 牵头 leads, the others support."""
+    """ "A（牵头）、B、C": the body marked 牵头 leads, the others support."""
     names = split_names(names_text)
     if not any(_LEAD_MARK.search(n) for n in names):
         return None
