@@ -220,3 +220,22 @@ def test_a_text_export_of_a_paginated_document() -> None:
     assert first.text.endswith("违法行为，维护公平竞争的市场秩序。（责任单位：县市场监管局、县公安局）")
     assert [d.name for d in first.departments] == ["县市场监管局", "县公安局"]
     assert (second.path, second.title) == ([1, 2], "推进运用")
+
+
+def test_a_plan_whose_chapters_are_its_task_areas() -> None:
+    text = (
+        "某省知识产权保护和运用“十四五”规划\n"
+        "一、发展基础\n（一）发展成就\n取得成效。\n"
+        "二、总体要求\n（一）指导思想\n坚持。\n（二）发展目标\n到2025年，有效发明专利达到5万件。\n"
+        "三、全面加强知识产权保护\n（一）健全保护体系\n1. 完善法规。修订条例。\n2. 强化执法。开展行动。\n"
+        "四、促进知识产权转化运用\n（一）推进转化\n1. 建设平台。建设运营平台。\n"
+        "五、保障措施\n（一）加强组织领导\n1. 成立领导小组。统筹推进。\n"
+    )
+    plan = parse_text(text)
+    assert [(t.path, t.title) for t in plan.tasks] == [
+        ([3, 1, 1], "完善法规"),
+        ([3, 1, 2], "强化执法"),
+        ([4, 1, 1], "建设平台"),
+    ]
+    assert plan.meta.period is not None and (plan.meta.period.start, plan.meta.period.end) == (2021, 2025)
+    assert [(t.metric, t.value, t.unit) for t in plan.targets] == [("有效发明专利", 5.0, "万件")]

@@ -50,18 +50,28 @@ def sections(outline: Outline) -> list[Section]:
     ]
 
 
-def task_section_number(outline: Outline) -> int | None:
-    """The level-1 number of the main task section."""
+def task_sections(outline: Outline) -> list[int]:
+    """The level-1 numbers of the task sections: the one titled 主要任务 (or the like); in a plan
+    without one (a provincial plan whose chapters are its task areas), every chapter with
+    numbered items that is not background, requirements, goals or safeguards."""
     level1 = [u for u in outline.units if u.level == 1 and u.number is not None]
     for u in level1:
         if TASK_SECTION.search(heading_title(u.text)):
-            return u.number
-    # no section so named: the one with most numbered items
+            return [u.number]  # type: ignore[list-item]
     counts: dict[int, int] = {}
     for u in outline.units:
         if u.level and u.level >= 2 and u.path:
             counts[u.path[0]] = counts.get(u.path[0], 0) + 1
-    return max(counts, key=lambda k: counts[k]) if counts else None
+    areas = [u.number for u in level1 if u.number in counts and not _NOT_TASKS.search(heading_title(u.text))]
+    if areas:
+        return list(dict.fromkeys(areas))  # type: ignore[arg-type]
+    return [max(counts, key=lambda k: counts[k])] if counts else []
+
+
+# Chapters that frame a plan rather than assign work.
+_NOT_TASKS = re.compile(
+    r"指导思想|基本原则|总体|目标|要求|背景|形势|基础|成就|现状|意义|保障|组织实施|附则|总则"
+)
 
 
 _ITEM_TITLE_MAX = 30
@@ -81,10 +91,11 @@ def item_title(text: str) -> str:
 
 
 def tasks(outline: Outline) -> list[Task]:
-    """The numbered items of the main task section."""
-    section = task_section_number(outline)
-    if section is None:
-        return []
+    """The numbered items of the task sections, with who is responsible for each."""
+    return [task for section in task_sections(outline) for task in _section_tasks(outline, section)]
+
+
+def _section_tasks(outline: Outline, section: int) -> list[Task]:
     units = outline.units
     depth = min(3, max((len(u.path) for u in units if u.path and u.path[0] == section), default=1))
     items: list[_Item] = []
