@@ -239,3 +239,17 @@ def test_a_plan_whose_chapters_are_its_task_areas() -> None:
     ]
     assert plan.meta.period is not None and (plan.meta.period.start, plan.meta.period.end) == (2021, 2025)
     assert [(t.metric, t.value, t.unit) for t in plan.targets] == [("有效发明专利", 5.0, "万件")]
+
+
+def test_indicator_groups_numbered_with_chinese_ordinals() -> None:
+    text = (
+        "某县知识产权强县建设方案（2023-2025年）\n一、主要指标\n"
+        "\t序号\n\t指标\n\t2022年基础值\n\t2025年目标值\n\n"
+        "\t一\n\t知识产权创造\n\t\n\t\n\n"
+        "\t1\n\t有效发明专利（件）\n\t100\n\t150\n\n"
+        "\t二\n\t知识产权运用\n\t\n\t\n\n"
+        "\t2\n\t质押融资（万元）\n\t500\n\t800\n\n"
+        "二、主要任务\n1. 做事。做好。\n"
+    )
+    rows = [(i.seq, i.category, i.name, i.unit) for i in parse_text(text).indicators]
+    assert rows == [("1", "知识产权创造", "有效发明专利", "件"), ("2", "知识产权运用", "质押融资", "万元")]

@@ -165,6 +165,11 @@ def _rows(
         name_cell = by_role.get("name")
         if name_cell is None or not name_cell.text.strip():
             continue
+        seq_cell = by_role.get("seq")
+        if seq_cell is not None and _CN_ORDINAL.match(seq_cell.text.strip()) and _no_values(by_role):
+            # "一 | 知识产权创造 | | |": a numbered group of indicators, not one
+            last["category"], last["seq"] = name_cell.text.strip(), None
+            continue
         for key in ("seq", "category"):
             text = by_role[key].text.strip() if by_role.get(key) is not None else ""
             if text:
@@ -190,6 +195,13 @@ def _rows(
             )
         )
     return out
+
+
+_CN_ORDINAL = re.compile(r"^[一二三四五六七八九十]+[、.．]?$")
+
+
+def _no_values(by_role: dict[str, Cell]) -> bool:
+    return all(not by_role[r].text.strip() for r in ("baseline", "target", "increment") if r in by_role)
 
 
 def _category_row(row: list[Cell], width: int) -> str | None:
