@@ -6,6 +6,7 @@ import os
 import secrets
 from pathlib import Path
 
+from ipplan.errors import IpplanError
 from ipplan.schema import Plan
 
 
@@ -26,6 +27,19 @@ def to_yaml(plan: Plan) -> str:
 
 
 TEXT_WRITERS = {"json": to_json, "yaml": to_yaml}
+
+
+def emit(content: str | bytes, output: str | None) -> None:
+    """Write ``content`` to the file ``output`` atomically, or to stdout where it is None or "-"."""
+    if output and output != "-":
+        try:
+            write_atomic(output, content)
+        except OSError as exc:
+            raise IpplanError("output-error", exc.strerror or str(exc), output) from exc
+    else:
+        import click
+
+        click.echo(content, nl=False)
 
 
 def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:

@@ -86,18 +86,11 @@ def _run(ctx: click.Context, paths: list[str], fmt: str, output: str | None, con
     """Check every file, print or write the findings, exit 1 when the check fails."""
     from ipplan.check.engine import check_file, failed
     from ipplan.check.formats import FORMATS
-    from ipplan.errors import IpplanError
-    from ipplan.writers import write_atomic
+    from ipplan.writers import emit
 
     findings = [finding for path in paths for finding in check_file(path, config)]
     rendered = FORMATS[fmt](findings, paths)
-    if output:
-        try:
-            write_atomic(output, rendered)
-        except OSError as exc:
-            raise IpplanError("output-error", exc.strerror or str(exc), output) from exc
-    else:
-        click.echo(rendered, nl=False)
+    emit(rendered, output)
     ctx.exit(1 if failed(findings, config.strict) else 0)
 
 

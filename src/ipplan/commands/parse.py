@@ -34,7 +34,7 @@ def command(
 ) -> None:
     """Parse FILE (.docx .pdf .html .txt, or - for text on stdin) into records."""
     from ipplan.api import parse, parse_bytes
-    from ipplan.writers import TEXT_WRITERS, write_atomic
+    from ipplan.writers import TEXT_WRITERS, emit
 
     if table and fmt != "csv":
         raise click.UsageError("--table applies to --format csv (an xlsx workbook holds every table)")
@@ -54,13 +54,7 @@ def command(
         text: str | bytes = export(plan, fmt, table or "indicators")
     else:
         text = TEXT_WRITERS[fmt](plan)
-    if output and output != "-":
-        try:
-            write_atomic(output, text)
-        except OSError as exc:
-            raise IpplanError("output-error", exc.strerror or str(exc), output) from exc
-    else:
-        click.echo(text, nl=False)
+    emit(text, output)
 
 
 def _same_file(a: str, b: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ipplan.extract.values import COMPARATOR_WORDS
 from ipplan.outline import Outline, Unit
 from ipplan.schema import Target
 
@@ -44,18 +45,6 @@ _ASPIRATION = re.compile(
 _BARE_CHANGE = re.compile(r"(?:年均|平均|每年)?(?:增长|提高|提升|增加|下降|减少|降低)(?:率)?")
 _RANGE_START = re.compile(r"\d+(?:\.\d+)?\s*[-—–~～至到]\s*$")
 _CLAUSE = re.compile(r"[，,；;。：:！？\n]")
-_COMPARATOR = {
-    "以上": ">=",
-    "不少于": ">=",
-    "不低于": ">=",
-    "超过": ">",
-    "突破": ">",
-    "≥": ">=",
-    ">=": ">=",
-    "以下": "<=",
-    "以内": "<=",
-    "左右": "~",
-}
 
 
 def targets(outline: Outline) -> list[Target]:
@@ -140,7 +129,9 @@ def _target(clause: str, year: int | None, u: Unit) -> Target | None:
         if after is None:
             return None
         metric, end = after.group(0), end + after.end()
-    comparator = _COMPARATOR.get(m.group("cmp_post") or "") or _COMPARATOR.get(m.group("cmp_pre") or "")
+    comparator = COMPARATOR_WORDS.get(m.group("cmp_post") or "") or COMPARATOR_WORDS.get(
+        m.group("cmp_pre") or ""
+    )
     unit = "%" if m.group("unit") == "％" else m.group("unit")
     return Target(
         metric=metric,

@@ -13,7 +13,7 @@ from ipplan.schema import Amount, Value
 
 _THOUSANDS = re.compile(r"^\d{1,3}(?:[,，]\d{3})+(?!\d)")
 _NUMBER = re.compile(r"[-+]?\d+(?:[.．]\d+)?")
-_COMPARATORS = {
+COMPARATOR_WORDS = {
     "≥": ">=",
     ">=": ">=",
     "＞": ">",
@@ -26,6 +26,7 @@ _COMPARATORS = {
     "不低于": ">=",
     "以上": ">=",
     "超过": ">",
+    "突破": ">",
     "不超过": "<=",
     "以下": "<=",
     "以内": "<=",
@@ -101,11 +102,11 @@ def parse_value(raw: str | None, unit: str | None = None, markers: Markers | Non
     comparator = None
     m = _LEADING_CMP.match(body)
     if m:
-        comparator = _COMPARATORS[m.group(1)]
+        comparator = COMPARATOR_WORDS[m.group(1)]
         body = body[m.end() :].strip()
     m = _TRAILING_CMP.search(body)
     if m:
-        comparator = comparator or _COMPARATORS[m.group(1)]
+        comparator = comparator or COMPARATOR_WORDS[m.group(1)]
         body = body[: m.start()].strip()
     amounts = _amounts(body, unit)
     if amounts is None:
