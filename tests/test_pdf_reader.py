@@ -595,3 +595,20 @@ def test_row_text_tab_gaps_and_letter_spacing():
 def test_dedupe_keeps_neighbouring_identical_chars():
     chars = [_char("的", 80), _char("的", 96), _char("的", 80.5, top=100.3)]
     assert [c["x0"] for c in dedupe_chars(chars)] == [80, 96]
+
+
+def test_list_items_set_with_a_hanging_indent_keep_their_wrapped_lines():
+    # Word's numbered list: "1." at the margin, the wrapped lines start under the text
+    item_1 = "强化高价值专利培育实施培育计划加强企业专利布局推动高校院所专利转化运用提升专利质量。"
+    item_2 = "推进商标品牌建设。"
+    runs = [(LEFT, 100, BODY, "1. " + item_1[:24])]
+    runs += [(LEFT + 2 * BODY, 128, BODY, item_1[24:])]
+    runs += [(LEFT, 156, BODY, "2. " + item_2)]
+    assert paragraphs(read_generated(make_pdf([runs]))) == ["1. " + item_1, "2. " + item_2]
+
+
+def test_a_heading_without_indent_or_full_stop_ends_its_paragraph():
+    # a document set without first-line indents: the short heading line ends where it stops
+    runs = body_lines(PARA_A * 2 + "。", 72, indent=False)  # full lines set the text block's width
+    runs += [(LEFT, 200, BODY, "三、保障措施"), (LEFT, 228, BODY, "附件：主要指标")]
+    assert paragraphs(read_generated(make_pdf([runs])))[1:] == ["三、保障措施", "附件：主要指标"]

@@ -138,6 +138,7 @@ def word_plan(path):
     p("三、保障措施")
     p("附件：主要指标")
     table = d.add_table(rows=5, cols=6)
+    table.style = "Table Grid"  # ruled, as indicator tables are
     rows = [
         ["序号", "指标", "单位", "2022年", "2025年", "属性"],
         ["", "", "", "基数", "目标", ""],

@@ -169,6 +169,9 @@ class Geometry:
     def ends_short(self, line: Line) -> bool:
         return self.right - line.x1 > 1.5 * line.size
 
+    def ends_far_short(self, line: Line) -> bool:
+        return self.right - line.x1 > 8 * line.size
+
 
 def measure(pages: Sequence[PageFlow]) -> Geometry:
     """The geometry of the text block, from the lines of all pages."""
@@ -240,11 +243,19 @@ def starts_paragraph(prev: Line | None, line: Line, geo: Geometry) -> bool:
         return not (prev_centered and centered and _same_title(prev, line))
     if abs(line.size - prev.size) > 1.0:
         return True
-    if geo.is_indented(line) or _LABEL_START.match(line.text):
+    if _LABEL_START.match(line.text):
         return True
+    if geo.is_indented(line):
+        # after a full line that ends no sentence, an indented line is the wrapped text of a
+        # list item set with a hanging indent, not a paragraph's indented first line
+        return geo.ends_short(prev) or ends_sentence(prev.text)
     if line.page == prev.page and line.top - prev.bottom >= geo.line_gap + line.size:
         return True  # a blank line's worth of space: paragraph spacing
-    return geo.ends_short(prev) and ends_sentence(prev.text)
+    # on one page, a line that stops far short of the margin ended its paragraph, sentence or
+    # not (a heading in a document set without first-line indents); a little short, only with a
+    # sentence end (a long number may have been carried over to the next line)
+    far_short = line.page == prev.page and geo.ends_far_short(prev)
+    return (geo.ends_short(prev) and ends_sentence(prev.text)) or far_short
 
 
 def _same_title(prev: Line, line: Line) -> bool:
