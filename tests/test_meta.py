@@ -212,7 +212,9 @@ def test_extract_meta_of_a_typical_notice() -> None:
     assert meta.issue_date == date(2023, 2, 22)
     assert meta.recipients == ["各乡镇人民政府", "县各有关单位"]
     assert meta.period is not None and (meta.period.start, meta.period.end) == (2022, 2025)
-    assert blocks[front.body_start].text == "某某县知识产权强县建设工作方案"
+    # the body starts after the title's lines (the title and its period line)
+    assert blocks[front.body_start - 2].text == "某某县知识产权强县建设工作方案"
+    assert blocks[front.body_start].text == "为深入贯彻落实……，制定本方案。"
 
 
 def test_extract_meta_hints_win() -> None:

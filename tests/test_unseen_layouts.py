@@ -254,3 +254,20 @@ def test_indicator_groups_numbered_with_chinese_ordinals() -> None:
     )
     rows = [(i.seq, i.category, i.name, i.unit) for i in parse_text(text).indicators]
     assert rows == [("1", "知识产权创造", "有效发明专利", "件"), ("2", "知识产权运用", "质押融资", "万元")]
+
+
+def test_a_hard_wrapped_export_with_labels_alone_on_their_lines() -> None:
+    # pdftotext-style: "1." on a line of its own, text wrapped at a fixed width, the department
+    # note broken inside its list of names
+    text = (
+        "某县知识产权工作方案\n\n三、\n\n主要任务\n\n（一） 强化创造\n1.\n\n"
+        "培育高价值专利。支持企业开展专利布局，推动高校院所专利\n转化运用。\n"
+        "（责任单位：县知识产权局、县发改\n局、县教育局）\n"
+        "2.\n\n推进商标品牌建设。做好品牌。\n"
+    )
+    plan = parse_text(text)
+    assert [(s.number, s.title) for s in plan.sections] == [(3, "主要任务")]
+    first, second = plan.tasks
+    assert (first.path, first.title) == ([3, 1, 1], "培育高价值专利")
+    assert [d.name for d in first.departments] == ["县知识产权局", "县发改局", "县教育局"]
+    assert (second.path, second.title) == ([3, 1, 2], "推进商标品牌建设")

@@ -46,7 +46,7 @@ _CITED = re.compile(r"《(.+)》")
 @dataclass(slots=True)
 class FrontMatter:
     meta: Meta
-    body_start: int  # index of the block where the plan itself (its title) starts
+    body_start: int  # index of the block where the plan's body starts, after its title
     title_split: int | None = None  # chars of that block taken by a run-on title
 
 
@@ -166,13 +166,14 @@ def _squash(s: str) -> str:
 def _plan_title(
     paras: list[tuple[int, str]], blocks: list[Block], notice: str | None, notice_end: int
 ) -> tuple[str | None, int, int | None]:
-    """The plan's own title (joined from its lines), the block index it starts at, and how much
-    of that block it takes where the title runs on into the body."""
+    """The plan's own title (joined from its lines), the index of the block the body starts at
+    (the one after the title's last line), and, where the title runs on into the body in one
+    block, how much of that block the title takes."""
     cited = _cited_title(notice) if notice else None
     after = [(i, t.strip()) for i, t in paras if i > notice_end and t.strip()]
     if cited:
         target = _squash(cited)
-        for k, (i, t) in enumerate(after):
+        for k, (_, t) in enumerate(after):
             if not target.startswith(_squash(t)[:6] or "\0"):
                 continue
             joined, m = t, k
@@ -181,7 +182,7 @@ def _plan_title(
                 joined += after[m][1]
             if _squash(joined) == target:
                 # prefer the cited form where the printed one lost punctuation (quotes)
-                return (cited if len(cited) > len(joined) else joined), i, None
+                return (cited if len(cited) > len(joined) else joined), after[m][0] + 1, None
         return cited, (after[0][0] if after else 0), None
     for k, (i, t) in enumerate(after):
         if _FILE_NAME.search(t) or match_label(t):
@@ -199,13 +200,13 @@ def _plan_title(
             ):
                 m += 1
                 joined += after[m][1]
-            return joined, i, None
+            return joined, after[m][0] + 1, None
         if len(t) > 60 and k > 3:
             break
     # no title-like line: the first line of text, if short
     for i, t in after:
         if not _FILE_NAME.search(t) and len(t) <= 60 and not match_label(t):
-            return t, i, None
+            return t, i + 1, None
         break
     return None, 0, None
 

@@ -82,11 +82,18 @@ def _explode(blocks: list[Block]) -> list[Unit]:
     last_by_kind: dict[str, int] = {}
     next_note = 0  # the number the next note of a 注：1.… list would have
     note_kind = ""
+    bare: Unit | None = None  # a label printed alone on its line ("1." then its text below)
     for block in blocks:
         if isinstance(block, Table):
             units.append(Unit(block, "", block.loc))
+            bare = None
             continue
         for label, text in _split_paragraph(block, last_by_kind):
+            if bare is not None and label is None and text:
+                bare.text = text  # the text the lone label stood over
+                bare = None
+                continue
+            bare = None
             if label is not None and label.number == next_note and label.kind == note_kind:
                 # "2.【】内为…" under "注：1.…" continues the notes, it is not an item
                 units.append(Unit(block, label.text + text, block.loc))
@@ -98,6 +105,8 @@ def _explode(blocks: list[Block]) -> list[Unit]:
             if label is not None:
                 last_by_kind[label.kind] = label.number
             units.append(Unit(block, text, block.loc, label))
+            if label is not None and not text.strip():
+                bare = units[-1]
     return units
 
 

@@ -147,8 +147,9 @@ def _paragraph(lines: list[str], start: int) -> tuple[Paragraph, int]:
     # so far at every line costs the square of a paragraph broken over thousands of lines
     parts = [text]
     last, size, marked = text[-1:], len(text), _CLAUSE_MARK.search(text) is not None
+    depth = _bracket_depth(text)
     end = start
-    while _continues(last, size, marked):
+    while _continues(last, size, marked) or _open_note(depth, end - start, size):
         nxt = _next_nonblank(lines, end + 1)
         if nxt is None or lines[nxt].startswith("\t") or nxt - end > 2:
             break
@@ -159,16 +160,30 @@ def _paragraph(lines: list[str], start: int) -> tuple[Paragraph, int]:
         last = follower[-1:] or last
         size += len(follower)
         marked = marked or _CLAUSE_MARK.search(follower) is not None
+        depth += _bracket_depth(follower)
         end = nxt
     return Paragraph("".join(parts), Location(line=start + 1, line_end=end + 1)), end + 1
 
 
-_CLAUSE_MARK = re.compile(r"[。，,；;]")
+_CLAUSE_MARK = re.compile(r"[。，,；;、]")
+
+
+def _bracket_depth(text: str) -> int:
+    """Brackets opened and not closed: a note "（责任单位：A、B" broken before its "）" runs on
+    (for a few lines at most: a scrape may lose a closing bracket, as in "〔20212676")."""
+    return text.count("（") - text.count("）")
+
+
+_BRACKET_RUN, _BRACKET_MIN = 4, 12
+
+
+def _open_note(depth: int, lines_joined: int, size: int) -> bool:
+    return depth > 0 and lines_joined < _BRACKET_RUN and size > _BRACKET_MIN
 
 
 def _continues(last: str, size: int, marked: bool) -> bool:
     """Whether a line was cut by the exporter rather than ended by its author, from the text so
-    far: its ``last`` character, its ``size`` and whether it holds a clause mark (。，,；;)."""
+    far: its ``last`` character, its ``size`` and whether it holds a clause mark (。，,；;、)."""
     if not last or _SENTENCE_END.match(last):
         return False
     if _OPEN_END.match(last):
