@@ -271,3 +271,16 @@ def test_a_hard_wrapped_export_with_labels_alone_on_their_lines() -> None:
     assert (first.path, first.title) == ([3, 1, 1], "培育高价值专利")
     assert [d.name for d in first.departments] == ["县知识产权局", "县发改局", "县教育局"]
     assert (second.path, second.title) == ([3, 1, 2], "推进商标品牌建设")
+
+
+def test_a_numbered_heading_that_fits_its_line_is_not_joined_to_the_text_below() -> None:
+    text = (
+        "某县方案\n二、主要任务\n（一）加强知识产权创造、运用和保护工作体系建设\n"
+        "为了做好工作，制定措施。\n1. 做事。做好。\n"
+    )
+    plan = parse_text(text)
+    assert [t.title for t in plan.tasks] == ["做事"]
+    from ipplan.parsers import txt
+
+    texts = [b.text for b in txt.read(text.encode(), "plan.txt").blocks]
+    assert "（一）加强知识产权创造、运用和保护工作体系建设" in texts

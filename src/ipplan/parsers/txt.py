@@ -148,8 +148,12 @@ def _paragraph(lines: list[str], start: int) -> tuple[Paragraph, int]:
     parts = [text]
     last, size, marked = text[-1:], len(text), _CLAUSE_MARK.search(text) is not None
     depth = _bracket_depth(text)
+    # a numbered heading ("（一）加强创造、运用和保护") that fits a line ends with the line
+    heading = match_label(text) is not None and "。" not in text and len(text) <= _HEADING_CHARS
     end = start
-    while _continues(last, size, marked) or _open_note(depth, end - start, size):
+    while not (heading and not _OPEN_END.match(last)) and (
+        _continues(last, size, marked) or _open_note(depth, end - start, size)
+    ):
         nxt = _next_nonblank(lines, end + 1)
         if nxt is None or lines[nxt].startswith("\t") or nxt - end > 2:
             break
@@ -166,6 +170,7 @@ def _paragraph(lines: list[str], start: int) -> tuple[Paragraph, int]:
 
 
 _CLAUSE_MARK = re.compile(r"[。，,；;、]")
+_HEADING_CHARS = 40
 
 
 def _bracket_depth(text: str) -> int:
