@@ -10,6 +10,8 @@ fixture of the same name) to get a path: it skips the test when the file is nowh
 
 from __future__ import annotations
 
+import shutil
+import sys
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -113,3 +115,26 @@ def chongqing_txt() -> Path:
 @pytest.fixture
 def boshan_txt() -> Path:
     return corpus_file("boshan-district-2022", "txt")
+
+
+def ipplan_command() -> list[str]:
+    """The console script installed with this interpreter, else the one on PATH, else -m."""
+    beside = Path(sys.executable).with_name("ipplan")
+    if beside.is_file():
+        return [str(beside)]
+    found = shutil.which("ipplan")
+    return [found] if found else [sys.executable, "-m", "ipplan"]
+
+
+def build_pdf(objects: list[bytes], root: int = 1) -> bytes:
+    """A PDF of ``objects`` (object n is objects[n-1]) with a correct cross-reference table."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, root, xref)
+    return bytes(out)

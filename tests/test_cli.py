@@ -8,7 +8,6 @@ by ``python -c``, which is what the console script calls.
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,22 +16,14 @@ import pytest
 import yaml
 
 import ipplan
+from conftest import ipplan_command
 from ipplan.cli import main
 
 LIUZHOU = "liuzhou-hitech-park-2022"
 BOSHAN = "boshan-district-2022"
 
 
-def _ipplan_command() -> list[str]:
-    """The console script installed with this interpreter, else the one on PATH, else -m."""
-    beside = Path(sys.executable).with_name("ipplan")
-    if beside.is_file():
-        return [str(beside)]
-    found = shutil.which("ipplan")
-    return [found] if found else [sys.executable, "-m", "ipplan"]
-
-
-IPPLAN = _ipplan_command()
+IPPLAN = ipplan_command()
 MAIN = [sys.executable, "-c", "from ipplan.cli import main; main()"]
 
 

@@ -14,7 +14,6 @@ import io
 import json
 import os
 import random
-import shutil
 import socket
 import struct
 import subprocess
@@ -27,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import corpus_file
+from conftest import build_pdf, corpus_file, ipplan_command
 from ipplan import limits
 from ipplan.cli import main
 from ipplan.errors import KINDS
@@ -48,14 +47,6 @@ def run_main(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, 
     return int(info.value.code or 0), out, err
 
 
-def _ipplan_command() -> list[str]:
-    beside = Path(sys.executable).with_name("ipplan")
-    if beside.is_file():
-        return [str(beside)]
-    found = shutil.which("ipplan")
-    return [found] if found else [sys.executable, "-m", "ipplan"]
-
-
 def run_process(*args: str, timeout: float = 120, memory: int | None = None) -> subprocess.CompletedProcess:
     """The installed ``ipplan`` in a subprocess; ``memory`` caps its address space (bytes)."""
 
@@ -66,7 +57,7 @@ def run_process(*args: str, timeout: float = 120, memory: int | None = None) -> 
             resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
 
     return subprocess.run(
-        [*_ipplan_command(), *args],
+        [*ipplan_command(), *args],
         capture_output=True,
         timeout=timeout,
         check=False,
@@ -145,20 +136,6 @@ def make_docx(document: str | bytes | None = None, parts: dict[str, str | bytes]
         for name, content in files.items():
             zf.writestr(name, content)
     return buffer.getvalue()
-
-
-def build_pdf(objects: list[bytes], root: int = 1) -> bytes:
-    """A PDF of ``objects`` (object n is objects[n-1]) with a correct cross-reference table."""
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, root, xref)
-    return bytes(out)
 
 
 def _stream(content: bytes, extra: bytes = b"") -> bytes:
