@@ -26,6 +26,7 @@ from ipplan.batch.discover import discover
 from ipplan.batch.runner import run
 from ipplan.batch.worker import Job, process
 from ipplan.cli import cli
+from ipplan.schema import SCHEMA_VERSION
 
 LUZHAI = "luzhai-county-2023"
 LIUZHOU = "liuzhou-hitech-park-2022"
@@ -243,7 +244,7 @@ def test_interrupted_batch_leaves_no_partial_file(
     written = sorted(p for p in out.rglob("*.json") if p.name != REPORT_NAME)
     assert [str(p) for p in written] == sorted(renamed)
     for path in written:  # complete records, not truncated ones
-        assert json.loads(path.read_text(encoding="utf-8"))["schema_version"] == "1.0"
+        assert json.loads(path.read_text(encoding="utf-8"))["schema_version"] == SCHEMA_VERSION
 
     report = report_of(out)
     assert report["stopped"] == "interrupted" and report["complete"] is False

@@ -58,7 +58,7 @@ def liuzhou_json(corpus_file) -> dict:
 
 
 def test_parse_prints_json(liuzhou_json: dict, corpus_file) -> None:
-    assert liuzhou_json["schema_version"] == "1.0"
+    assert liuzhou_json["schema_version"] == "1.1"
     assert liuzhou_json["meta"]["doc_number"] == "柳高新〔2022〕2号"
     assert liuzhou_json["meta"]["issue_date"] == "2022-10-27"
     assert liuzhou_json["source"]["path"] == str(corpus_file(LIUZHOU, "txt"))
@@ -218,7 +218,7 @@ def test_schema_is_the_plans(schema: dict) -> None:
         "warnings",
     } <= set(schema["properties"])
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["title"] == "ipplan Plan v1.0"
+    assert schema["title"] == "ipplan Plan v1.1"
     assert {"Indicator", "Task", "Value", "Meta"} <= set(schema["$defs"])
 
 

@@ -398,7 +398,7 @@ def test_source_info(stem: str) -> None:
 def test_plan_round_trips_through_json(stem: str) -> None:
     plan = plan_of(stem)
     assert Plan.model_validate_json(plan.model_dump_json()) == plan
-    assert plan.schema_version == "1.0"
+    assert plan.schema_version == "1.1"
     assert not any(w.code in ("not-a-plan", "invalid-bytes", "format-mismatch") for w in plan.warnings)
 
 

@@ -3,6 +3,7 @@
 from ipplan.schema.models import (
     SCHEMA_VERSION,
     Amount,
+    Deadline,
     Department,
     Indicator,
     Location,
@@ -21,6 +22,7 @@ from ipplan.schema.models import (
 __all__ = [
     "SCHEMA_VERSION",
     "Amount",
+    "Deadline",
     "Department",
     "Indicator",
     "Location",

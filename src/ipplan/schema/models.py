@@ -1,4 +1,4 @@
-"""The output contract (v1): pydantic models that are the one source of truth for the JSON Schema.
+"""The output contract (v1.1): pydantic models that are the one source of truth for the JSON Schema.
 
 Chinese text is kept exactly as printed in every ``raw``, ``title`` and ``name`` field; anything
 normalised lives in a field of its own.
@@ -11,11 +11,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 ValueStatus = Literal["value", "not_started", "not_planned", "as_actual", "blank", "text"]
 Role = Literal["lead", "support"]
 Comparator = Literal[">=", ">", "<=", "<", "~"]
+DeadlineKind = Literal["by_date", "ongoing", "text"]
 InputFormat = Literal["txt", "docx", "pdf", "html"]
 
 
@@ -64,8 +65,18 @@ class Meta(_Model):
     title: str | None = Field(None, description="the plan's own title, without 《》")
     notice_title: str | None = Field(None, description="the 关于印发…的通知 wrapper title")
     doc_number: str | None = Field(None, description="发文字号 with brackets normalised to 〔〕")
+    doc_number_raw: str | None = Field(
+        None, description="the 发文字号 exactly as printed (brackets, spaces) (since 1.1)"
+    )
     issuer: str | None = Field(None, description="发文机关")
-    issue_date: date | None = Field(None, description="成文日期")
+    issue_date: date | None = Field(
+        None, description="成文日期: the date under the signature, a 成文日期 field, or a stated issuing date"
+    )
+    published: date | None = Field(
+        None,
+        description="the date a web page says it posted the document (发布日期, 时间), which is not the "
+        "成文日期 (since 1.1)",
+    )
     recipients: list[str] = Field(default_factory=list, description="主送机关 as printed")
     period: Period | None = None
 
@@ -126,16 +137,37 @@ class Indicator(_Model):
     source: Location | None = None
 
 
+class Deadline(_Model):
+    """When a task is due, as a task table's 完成时限 cell or an item's note states it (since 1.1).
+
+    ``kind``: ``by_date`` (2019年底前, 2020年6月底前: ``year`` and, where printed, ``month``),
+    ``ongoing`` (持续推进, 长期坚持, 每年) or ``text`` (anything else, kept raw).
+    """
+
+    raw: str = Field(description="the deadline as printed")
+    year: int | None = Field(None, description="the year it falls due (the last year of a span)")
+    month: int | None = Field(None, description="the month it falls due, where printed (年底 is 12)")
+    kind: DeadlineKind
+
+
 class Task(_Model):
-    """A numbered action item of the main task section."""
+    """A numbered action item of the plan's task chapters, or a data row of a task-assignment table."""
 
     path: list[int] = Field(description="[level-1 number, level-2 number, item number]")
     label: str | None = None
     title: str
     text: str
     departments: list[Department] = Field(default_factory=list)
-    lead: list[str] | None = None
-    source: Location | None = None
+    lead: list[str] | None = Field(
+        None, description="the lead bodies where the text distinguishes them, else null"
+    )
+    deadline: Deadline | None = Field(None, description="when the task is due (since 1.1)")
+    source: Location | None = Field(None, description="where the item (or the table row) is")
+    note_source: Location | None = Field(
+        None,
+        description="where the department note is, where it is printed apart from the item "
+        "(a line after it, a subsection's shared note, an assignment table's row) (since 1.1)",
+    )
 
 
 class Target(_Model):
@@ -161,7 +193,7 @@ class Warning(_Model):
 class Plan(_Model):
     """Everything ipplan read from one plan document."""
 
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.1"] = SCHEMA_VERSION
     source: SourceInfo
     meta: Meta = Field(default_factory=Meta)
     sections: list[Section] = Field(default_factory=list)
