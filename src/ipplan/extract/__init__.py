@@ -12,6 +12,7 @@ from ipplan.extract.indicators import indicators
 from ipplan.extract.meta import extract_meta
 from ipplan.extract.targets import targets
 from ipplan.extract.tasks import sections, tasks
+from ipplan.extract.tasktable import merge_table_tasks, table_tasks
 from ipplan.outline import build_outline
 from ipplan.schema import Plan, SourceInfo, Warning
 
@@ -33,7 +34,10 @@ def build_plan(document: Document, source: SourceInfo) -> Plan:
         meta=front.meta,
         sections=sections(outline),
         indicators=indicators(outline, warnings),
-        tasks=tasks(outline, leads_first_listed_from=0 if stated_before else None, warnings=warnings),
+        tasks=merge_table_tasks(
+            tasks(outline, leads_first_listed_from=0 if stated_before else None, warnings=warnings),
+            table_tasks(outline, first_listed_leads=stated_before),
+        ),
         targets=targets(outline),
         warnings=warnings,
     )

@@ -15,6 +15,7 @@ _YEAR = r"(?:19|20)\d{2}"
 # the last year of a span (2019—2020年, 2019至2020年) is when the work falls due
 _SPAN = re.compile(rf"({_YEAR})\s*年?\s*[-—–～~至到]\s*({_YEAR})\s*年")
 _DATE = re.compile(rf"({_YEAR})\s*年\s*(?:(\d{{1,2}})\s*月(?:份)?)?")
+_MONTH = re.compile(r"(?<!\d)(\d{1,2})\s*月")
 _PART_OF_YEAR = {
     "年底": 12,
     "年末": 12,
@@ -55,6 +56,9 @@ def parse_deadline(raw: str) -> Deadline | None:
         if date:
             year = int(date.group(1))
             month = int(date.group(2)) if date.group(2) else None
+    if month is None:
+        alone = _MONTH.search(text)  # 每年12月底前: a month without its year
+        month = int(alone.group(1)) if alone else None
     if month is None:
         part = _PART.search(text)
         if part and year is not None:
