@@ -239,7 +239,7 @@ def test_a_single_responsible_column_without_a_convention_names_no_lead(tmp_path
     assert [d.name for d in plan.tasks[3].departments][:2] == ["商务部", "扶贫办"]
 
 
-def tsv(rows: list[tuple[str, ...]], broken_cell: bool = False) -> str:
+def tsv(rows: list[tuple[str, ...]], broken_cell: bool = False, merged: bool = False) -> str:
     lines = ["国务院办公厅关于深入开展消费扶贫助力打赢脱贫攻坚战的指导意见重点任务分工表", ""]
     lines.append("\t".join(["序号", "重点任务", "牵头单位", "配合单位", "完成时限"]))
     for k, row in enumerate(rows):
@@ -250,6 +250,8 @@ def tsv(rows: list[tuple[str, ...]], broken_cell: bool = False) -> str:
             cut = task.index("。") + 1
             lines.append("\t".join([row[0], task[:cut]]))
             lines.append("\t".join([task[cut:], *row[2:]]))
+        elif merged and k == 1:  # Word writes a merged cell once: the cells it spans are empty
+            lines.append("\t".join([row[0], row[1], "", row[3], ""]))
         else:
             lines.append("\t".join(row))
     return "\n".join(lines) + "\n"
@@ -263,6 +265,12 @@ def test_a_tab_separated_text_export(tmp_path: Path, broken_cell: bool) -> None:
     assert plan.sections == []
     row_line = tsv(ROWS, broken_cell).splitlines().index("\t".join(ROWS[2])) + 1
     assert plan.tasks[2].source is not None and plan.tasks[2].source.line == row_line
+
+
+def test_a_text_export_of_merged_cells_fills_lead_and_time_limit_down(tmp_path: Path) -> None:
+    plan = parse_text(tmp_path, tsv(ROWS[:2], merged=True))
+    assert plan.tasks[1].lead == ["扶贫办"]
+    assert plan.tasks[1].deadline is not None and plan.tasks[1].deadline.raw == "2019年底前"
 
 
 def test_a_text_export_with_one_cell_per_line(tmp_path: Path) -> None:

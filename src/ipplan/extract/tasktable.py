@@ -12,7 +12,7 @@ read as a note is (A，B、C; A（牵头）; a stated first-listed-leads convent
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ipplan.blocks import Cell, Table
 from ipplan.extract.deadlines import parse_deadline
@@ -141,6 +141,7 @@ class _Numbering:
     category: int = 0
     subcategory: int = 0
     item: int = 0
+    above: dict[int, str] = field(default_factory=dict)  # the last text of each filled-down column
 
     def path(self, number: int) -> list[int]:
         return [n for n in (self.category, self.subcategory) if n] + [number]
@@ -177,6 +178,7 @@ def _row_task(
     if own is not None:
         task_text = own.rest
     state.item = number
+    row = _filled_down(row, columns, state)
     departments, lead = _bodies(row, columns, convention)
     from ipplan.extract.tasks import item_title
 
@@ -213,6 +215,21 @@ def _bodies(
     departments = [Department(name=n, role="lead") for n in leads]
     departments += [Department(name=n, role="support") for n in supports]
     return departments, (leads or None)
+
+
+def _filled_down(row: list[Cell], columns: AssignmentColumns, state: _Numbering) -> list[Cell]:
+    """A text export writes a vertically merged cell once and leaves the cells it spans empty:
+    every task has a lead and a time limit, so an empty lead or 完成时限 cell is the one above."""
+    filled = list(row)
+    for index in (columns.lead, columns.responsible, columns.deadline):
+        if index is None or index >= len(filled):
+            continue
+        cell = filled[index]
+        if cell.text.strip():
+            state.above[index] = cell.text
+        elif index in state.above:
+            filled[index] = Cell(state.above[index], cell.loc, spanned=True)
+    return filled
 
 
 def _is_note_row(texts: list[str]) -> bool:
