@@ -22,8 +22,8 @@ _CLOSING = re.compile(
 )
 # Framing chapters end on what frames a plan: a noun phrase, not an action.
 _FRAMING_END = re.compile(
-    r"(?:思想|方针|原则|要求|思路|目标|定位|背景|形势|基础|现状|意义|序言|前言|引言|总则|成效|成就|依据|范围|"
-    r"情况|概况|回顾)$"
+    r"(?:思想|方针|原则|要求|思路|目标|指标|定位|背景|形势|基础|现状|意义|序言|前言|引言|总则|成效|成就|依据|"
+    r"范围|情况|概况|回顾|环境|机遇|挑战)$"
 )
 _ACTION_START = re.compile(
     r"^(?:加强|加快|加大|推进|推动|提升|提高|完善|强化|健全|深化|夯实|构建|建立|实施|促进|优化|扩大|培育|打造|"
@@ -37,9 +37,16 @@ def is_task_title(title: str) -> bool:
     return TASK_TITLE.search(title) is not None
 
 
+# a title that is nothing but safeguards: 五、强化保障, 六、加强组织保障, 保障体系
+_ONLY_SAFEGUARDS = re.compile(
+    r"^(?:强化|加强|完善|健全|做好|落实)?(?:组织|政策|工作|实施|要素|制度)?保障(?:措施|机制|体系)?$"
+)
+
+
 def is_closing(title: str) -> bool:
     """Whether a chapter is one of the closing safeguards (四、保障措施, 八、强化组织领导)."""
-    return _CLOSING.search(title) is not None
+    t = title.strip(" 。.")
+    return _CLOSING.search(t) is not None or _ONLY_SAFEGUARDS.match(t) is not None
 
 
 def is_framing(title: str) -> bool:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-_SPLIT = re.compile(r"[、，,；;]")
 _OPEN = "（(〔【［[《"
 _CLOSE = "）)〕】］]》"
 
@@ -33,27 +32,34 @@ _NOT_IN_NAME = re.compile(
     r"[。！？!?：:“”\"]|应当|应该|必须|要求|对于|进行|开展|加强|推进|做好|确保|按照|根据"
 )
 _NAME_MAX = 30
+# a bracketed remark after a name is not part of it: 市卫生健康委（列第一位为牵头单位，下同）
+_REMARK = re.compile(r"[（(][^（()）]*(?:下同|为牵头|为主办|汇总|列第一|排名|除标注|以下)[^（()）]*[）)]\s*$")
 # 和/及/与 between two bodies; the left side must end as an organisation does, or with 等
 _JOINER = re.compile(r"和|及|与|以及")
 # 会同 joins the body that leads the work with those it works with: "A会同B、C负责"
 _TOGETHER = re.compile(r"会同|联合|协同")
 
 
-def split_names(text: str) -> list[str]:
-    """Names in printed order, split on 、，,；; outside brackets: "各县（市、区）人民政府" is one
-    name (duplicates kept as printed)."""
-    names: list[str] = []
+def split_outside_brackets(text: str, separators: str) -> list[str]:
+    """``text`` split at each of ``separators`` that stands outside brackets."""
+    parts: list[str] = []
     depth, start = 0, 0
     for i, ch in enumerate(text):
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
-        elif depth == 0 and _SPLIT.match(ch):
-            names.append(text[start:i])
+        elif depth == 0 and ch in separators:
+            parts.append(text[start:i])
             start = i + 1
-    names.append(text[start:])
-    stripped = (n.strip(" \u3000。.") for n in names)
+    parts.append(text[start:])
+    return parts
+
+
+def split_names(text: str) -> list[str]:
+    """Names in printed order, split on 、，,；; outside brackets: "各县（市、区）人民政府" is one
+    name (duplicates kept as printed)."""
+    stripped = (n.strip(" \u3000。.") for n in split_outside_brackets(text, "、，,；;"))
     return [n for n in stripped if n]
 
 
@@ -62,8 +68,8 @@ def split_bodies(text: str) -> list[str]:
     they join two bodies. "A、B等和各有关省级人民政府" → A, B等, 各有关省级人民政府."""
     out: list[str] = []
     for name in split_names(text):
-        out.extend(_split_joined(name))
-    return out
+        out.extend(_split_joined(_REMARK.sub("", name).strip()))
+    return [n for n in out if n]
 
 
 def _split_joined(name: str) -> list[str]:

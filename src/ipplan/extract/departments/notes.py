@@ -16,7 +16,12 @@ import re
 from dataclasses import dataclass, field
 
 from ipplan.extract.deadlines import is_deadline_clause
-from ipplan.extract.departments.names import all_bodies, looks_like_body, split_bodies
+from ipplan.extract.departments.names import (
+    all_bodies,
+    looks_like_body,
+    split_bodies,
+    split_outside_brackets,
+)
 from ipplan.schema import Department
 
 _LEAD_KEYS = r"责任|牵头|主办|主责|负责|承办|主管"
@@ -47,7 +52,6 @@ _DUTY_VERB = re.compile(
 _AGENT = re.compile(r"^(?:(?:此项|该项|本项|具体|以上|上述|相关|各项)?(?:工作|任务)?由|请)")
 # "A（牵头）、B": a body marked as lead inside a list
 _LEAD_MARK = re.compile(r"\s*[（(]\s*(?:牵头|牵头单位|牵头部门|主办|主责)\s*[）)]$")
-_CLAUSES = re.compile(r"[，,；;]")
 
 
 @dataclass(slots=True)
@@ -151,10 +155,10 @@ def _single_list(names_text: str, raw: str) -> Assignment:
     names, verb = _clause_names(names_text)
     if verb == "lead":
         return Assignment([Department(name=n, role="lead") for n in names], names, raw, marked=True)
-    comma = re.search(r"[，,]", names_text)
-    if comma:
-        leads, _ = _clause_names(names_text[: comma.start()])
-        rest, _ = _clause_names(names_text[comma.end() :])
+    before, *after = split_outside_brackets(names_text, "，,")
+    if after:
+        leads, _ = _clause_names(before)
+        rest, _ = _clause_names("，".join(after))
         departments = [Department(name=n, role="lead") for n in leads]
         departments += [Department(name=n, role="support") for n in rest]
         return Assignment(departments, leads, raw)
@@ -168,7 +172,7 @@ def _unkeyed(body: str) -> Assignment | None:
     """（A、B按职责分工负责） （A牵头，B、C参与） （A、B等负责。列第一位者为牵头单位，下同）: the
     first sentence names the bodies; what follows it (a convention, a remark) names none."""
     sentence = re.split(r"[。.]", body, maxsplit=1)[0]
-    clauses = [c.strip() for c in _CLAUSES.split(sentence) if c.strip()]
+    clauses = [c.strip() for c in split_outside_brackets(sentence, "，,；;") if c.strip()]
     if not clauses:
         return None
     read: list[tuple[list[str], str | None]] = []
@@ -183,8 +187,8 @@ def _unkeyed(body: str) -> Assignment | None:
             return None
         has_verb = has_verb or verb is not None
         read.append((names, verb))
-    if not read or not has_verb:
-        return None  # a list of names without saying what they do is no note
+    if not read or not (has_verb or deadline):
+        return None  # a list of names without saying what they do (or by when) is no note
     leading = any(verb == "lead" for _, verb in read)
     departments: list[Department] = []
     lead: list[str] = []
