@@ -738,11 +738,6 @@ def test_title_runs_to_the_first_full_stop_however_long() -> None:
     assert [t.title for t in plan.tasks] == [_CHONGQING_ITEM_1, _CHONGQING_ITEM_2]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="_cut_runaway_titles cuts a title several times longer than its siblings' by segmentation "
-    "even where the text kept its 。 (issue 10: cut only where the text really lost its 。)",
-)
 def test_long_title_among_short_siblings_keeps_its_full_stop() -> None:
     plan = plan_of(
         "关于贯彻落实新形势下加强打击侵犯知识产权和制售假冒伪劣商品工作意见任务分工的通知\n"

@@ -43,10 +43,16 @@ _ONLY_SAFEGUARDS = re.compile(
 )
 
 
+# a title that asks for the plan to be carried out: 三、抓好贯彻落实, 认真组织实施
+_CARRY_OUT = re.compile(
+    r"^(?:抓好|认真|切实|狠抓|确保|推动|加强|全面)?(?:贯彻落实|组织落实|抓好落实|落实落细|狠抓落实)$"
+)
+
+
 def is_closing(title: str) -> bool:
     """Whether a chapter is one of the closing safeguards (四、保障措施, 八、强化组织领导)."""
     t = title.strip(" 。.")
-    return _CLOSING.search(t) is not None or _ONLY_SAFEGUARDS.match(t) is not None
+    return any(p.search(t) for p in (_CLOSING, _ONLY_SAFEGUARDS, _CARRY_OUT))
 
 
 def is_framing(title: str) -> bool:

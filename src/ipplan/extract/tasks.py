@@ -22,7 +22,9 @@ from ipplan.extract.departments import (
     Assignment,
     find_notes,
     is_complete,
+    merged,
     standalone_assignment,
+    standalone_deadline,
     states_first_listed_leads,
 )
 from ipplan.outline import Outline, Unit
@@ -77,8 +79,23 @@ def task_sections(outline: Outline) -> list[int]:
     titled = [n for n, t in titles.items() if is_task_title(t)]
     if titled and any(n in with_items for n in titled):
         return titled
-    areas = [n for n, t in titles.items() if not is_framing(t) and not is_closing(t) and n not in titled]
+    framing = _framed_by_their_parts(outline)
+    areas = [
+        n
+        for n, t in titles.items()
+        if not is_framing(t) and not is_closing(t) and n not in titled and n not in framing
+    ]
     return list(dict.fromkeys(areas))  # type: ignore[arg-type]
+
+
+def _framed_by_their_parts(outline: Outline) -> set[int]:
+    """Chapters whose every subsection frames the plan (二、目标任务 holding （一）总体目标 and
+    （二）具体目标): what a chapter holds tells what it is where its title does not."""
+    parts: dict[int, list[str]] = {}
+    for u in outline.units:
+        if u.level == 2 and u.path and u.path[0]:
+            parts.setdefault(u.path[0], []).append(heading_title(u.text))
+    return {n for n, titles in parts.items() if titles and all(is_framing(t) for t in titles)}
 
 
 def _measures(outline: Outline, chapters: list[int]) -> bool:
@@ -106,6 +123,7 @@ class _Item:
     notes: list[_Note] = field(default_factory=list)
     inherited: list[_Note] = field(default_factory=list)
     last: int = 0  # index of the item's last unit
+    deadline: str | None = None  # a time limit printed on a line of its own under the item
     closed: bool = False  # a 专栏 box ended the item's text
 
 
@@ -137,7 +155,7 @@ def tasks(
     items = _collect(units, chapters, measures)
     convention = leads_first_listed_from
     if convention is None:
-        convention = next((i for i, u in enumerate(units) if states_first_listed_leads(u.text)), None)
+        convention = _first_listed_leads_from(units)
     if items and _ends_cut(units) and items[-1].last == len(units) - 1:
         dropped = items.pop()
         if warnings is not None:
@@ -152,6 +170,19 @@ def tasks(
     found = [_task(item, convention) for item in items]
     _cut_runaway_titles(found)
     return found
+
+
+_DOCUMENT_NOTE = re.compile(r"^\s*(?:注|说明|备注)\s*[：:]?")
+
+
+def _first_listed_leads_from(units: list[Unit]) -> int | None:
+    """The unit from which a stated first-listed-leads convention holds: where a note states it
+    (…负责。列第一位者为牵头单位，下同) it holds from there on; a 注 about the document's notes (注：各项
+    任务中列第一位的为牵头部门), wherever it is printed, holds for them all."""
+    for i, u in enumerate(units):
+        if states_first_listed_leads(u.text):
+            return 0 if _DOCUMENT_NOTE.match(u.text) else i
+    return None
 
 
 def _is_item(units: list[Unit], i: int, chapters: list[int], measures: bool) -> bool:
@@ -173,6 +204,7 @@ def _collect(units: list[Unit], chapters: list[int], measures: bool) -> list[_It
     groups: list[_Group] = []  # open headings, outermost first
     current: _Item | None = None
     inside = False
+    last_note_at = -1  # the unit of the last note line, which the next one may continue
     for i, u in enumerate(units):
         numbered = u.level is not None and u.number is not None
         if numbered and u.level <= MAX_TASK_LEVEL:  # type: ignore[operator]
@@ -201,9 +233,20 @@ def _collect(units: list[Unit], chapters: list[int], measures: bool) -> list[_It
                 current.closed = True  # a 专栏 box between items belongs to no item
             continue
         note = standalone_assignment(text)
+        due = standalone_deadline(text) if note is None else None
+        if due is not None:
+            note = Assignment([], None, text, deadline=due)
         if note is not None and groups:
             group = groups[-1]
-            group.standalone.append((len(group.items), _Note(note, i, u.loc)))
+            previous = group.standalone[-1] if group.standalone else None
+            if previous is not None and previous[0] == len(group.items) and last_note_at == i - 1:
+                # the lines of one note printed one under the other: 牵头单位：A / 责任单位：B
+                previous[1].assignment = merged(previous[1].assignment, note)
+            elif note.departments:
+                group.standalone.append((len(group.items), _Note(note, i, u.loc)))
+            elif current is not None:
+                current.deadline = note.deadline  # a time limit printed under the item
+            last_note_at = i
             if current is not None:
                 current.last = i
             continue
@@ -247,7 +290,7 @@ def _task(item: _Item, convention: int | None) -> Task:
     seen: set[str] = set()
     leads: list[str] = []
     any_lead = False
-    deadline = None
+    deadline = item.deadline
     for note in notes:
         a = note.assignment
         named, lead = _roles(a, convention is not None and note.at >= convention)
@@ -307,20 +350,28 @@ def item_title(text: str) -> str:
 
 _RUNAWAY_MIN = 40
 _RUNAWAY_FACTOR = 3
+# words that open a clause of body text; a title never runs straight on into one
+_CLAUSE_OPENER = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:围绕|按照|根据|依托|坚持|立足|聚焦|结合|通过|依据|面向|针对|紧扣|对标|借助|着力|"
+    r"以.{1,8}为(?:重点|抓手|核心|目标|导向|引领|主线|依托|载体)|到\d{4}年)"
+)
 
 
 def _cut_runaway_titles(found: list[Task]) -> None:
     """An item whose 。 was lost runs its title on into its text: the genre writes the items of
-    a list alike, so a title several times longer than its siblings' is cut by segmentation."""
+    a list alike, so where a title several times longer than its siblings' runs straight on,
+    with no punctuation, into a word that opens a clause (…资源配置围绕全区…) at about where its
+    siblings' titles end, it is cut there. A long title that keeps its 。 stays whole."""
     lengths = sorted(len(t.title) for t in found)
     if len(lengths) < 3:
         return
     typical = lengths[len(lengths) // 2]
     for task in found:
-        if len(task.title) > max(_RUNAWAY_MIN, _RUNAWAY_FACTOR * typical):
-            from ipplan.extract.segment import lead_phrase
-
-            task.title = lead_phrase(task.title)
+        if len(task.title) <= max(_RUNAWAY_MIN, _RUNAWAY_FACTOR * typical):
+            continue
+        m = _CLAUSE_OPENER.search(task.title, max(4, typical // 2), 2 * typical + 1)
+        if m is not None:
+            task.title = task.title[: m.start()]
 
 
 def _without_notes(text: str) -> str:

@@ -12,9 +12,11 @@ from ipplan.extract.departments.notes import (
     find_note,
     find_notes,
     is_complete,
+    merged,
     parse_assignment,
     parse_note,
     standalone_assignment,
+    standalone_deadline,
 )
 
 __all__ = [
@@ -24,10 +26,12 @@ __all__ = [
     "find_notes",
     "is_complete",
     "looks_like_body",
+    "merged",
     "parse_assignment",
     "parse_note",
     "split_bodies",
     "split_names",
     "standalone_assignment",
+    "standalone_deadline",
     "states_first_listed_leads",
 ]

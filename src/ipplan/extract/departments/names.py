@@ -18,7 +18,7 @@ _CLOSE = "）)〕】］]》"
 # governments and their committees, courts, customs, banks, groups and the grassroots units
 # (街道, 镇, 社区) that notes name beside them.
 ORGANISATION_END = (
-    r"(?:部|委|局|办|厅|院|署|会|中心|政府|单位|部门|机构|机关|公司|集团|银行|处|室|科|队|所|站|社|联|团|"
+    r"(?:部|委|局|办|厅|院|署|会|中心|政府|单位|部门|机构|机关|公司|集团|银行|处|室|科|股|队|所|站|社|联|协|团|"
     r"校|馆|台|组|关|庭|中央|党委|委员会|管委会|办公室|小组|企业|协会|商会|高校|学校|医院|街道|镇|乡|社区|"
     r"县|区|市|州|盟|旗|省|分行|支行)"
 )
@@ -29,13 +29,16 @@ _ETC = re.compile(r"等(?:有关|相关)?(?:部门|单位|机构|方面)?$")
 _KIND_OF_BODY = re.compile(r"^(?:各|有关|相关|其他|其它)")
 # characters that a clause has and a body's name never has
 _NOT_IN_NAME = re.compile(
-    r"[。！？!?：:“”\"]|应当|应该|必须|要求|对于|进行|开展|加强|推进|做好|确保|按照|根据"
+    r"[。！？!?：:∶“”\"]|应当|应该|必须|要求|对于|进行|开展|加强|推进|做好|确保|按照|根据|以下|以上|各项|任务|"
+    r"均需|均由|均要|需要"
 )
 _NAME_MAX = 30
 # a bracketed remark after a name is not part of it: 市卫生健康委（列第一位为牵头单位，下同）
-_REMARK = re.compile(r"[（(][^（()）]*(?:下同|为牵头|为主办|汇总|列第一|排名|除标注|以下)[^（()）]*[）)]\s*$")
+_REMARK = re.compile(
+    r"[（(][^（()）]*(?:下同|为牵头|为主办|汇总|列第一|排名|除标注|以下|负责|分工|配合|参与)[^（()）]*[）)]\s*$"
+)
 # 和/及/与 between two bodies; the left side must end as an organisation does, or with 等
-_JOINER = re.compile(r"和|及|与|以及")
+_JOINER = re.compile(r"以及|和|及(?!其)|与")
 # 会同 joins the body that leads the work with those it works with: "A会同B、C负责"
 _TOGETHER = re.compile(r"会同|联合|协同")
 
@@ -109,7 +112,7 @@ def _joint(name: str) -> tuple[int, int] | None:
 def _starts_as_body(text: str) -> bool:
     """Whether the text after a joiner can be a body's name: a whole name up to the next joiner
     ends as one (so "住房和城乡建设部" is not cut after a 住房 that is no body)."""
-    head = re.split(r"和|及|与|会同", text, maxsplit=1)[0]
+    head = re.split(r"以及|和|及(?!其)|与|会同", text, maxsplit=1)[0]
     return ends_as_body(head) or bool(_ETC.search(head)) or ends_as_body(text)
 
 

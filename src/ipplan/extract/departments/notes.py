@@ -26,14 +26,20 @@ from ipplan.schema import Department
 
 _LEAD_KEYS = r"责任|牵头|主办|主责|负责|承办|主管"
 _SUPPORT_KEYS = r"配合|参与|协办|协助|协同|支持|参加"
-_KEY_NOUNS = r"(?:部门|单位|处室|科室|机构|方|领导单位)"
-_KEY_TEXT = rf"(?:{_LEAD_KEYS}|{_SUPPORT_KEYS}){_KEY_NOUNS}(?:[（(](?:单位|部门)[）)])?"
-_KEY = re.compile(rf"({_KEY_TEXT})\s*[：:]")
-# keys of a note that carry something other than bodies: only departments are departments
+_KEY_NOUNS = r"(?:部门|单位|处室|科室|股室|机构|方|领导单位)"
+# 牵头单位, 配合责任单位, 市级牵头单位, 县级责任单位, 责任部门（单位）
+_KEY_TEXT = rf"(?:[省市州县区镇乡]级)?(?:{_LEAD_KEYS}|{_SUPPORT_KEYS})(?:责任)?{_KEY_NOUNS}(?:[（(](?:单位|部门)[）)])?"
+_COLON = "：:∶"
+_TIER = re.compile(r"^[省市州县区镇乡]级")
+_KEY = re.compile(rf"({_KEY_TEXT})\s*[{_COLON}]")
+# keys of a note that carry something other than bodies (a time limit, the official in charge):
+# only departments are departments
 _OTHER_KEY = re.compile(
     r"(?:^|(?<=[；;，,。\s]))((?:完成|工作|进度|时间|实施)?(?:时限|时间|期限|节点|安排|进度|要求|目标|备注|说明)"
-    r"(?:节点|要求|安排)?)\s*[：:]"
+    rf"(?:节点|要求|安排)?|(?:责任|分管|牵头|联系)?(?:领导|责任人|联系人|领导同志))\s*[{_COLON}]"
 )
+# 【责任单位】A、B: a key in brackets of its own instead of a colon
+_BRACKETED_KEY = re.compile(rf"[【\[［〔]\s*({_KEY_TEXT}|完成时限|时间节点|完成时间)\s*[】\]］〕]")
 _DEADLINE_KEY = re.compile(r"时限|时间|期限|节点|进度")
 _OPEN = "（(〔【［["
 _CLOSE = "）)〕】］]"
@@ -89,7 +95,7 @@ def parse_assignment(body: str) -> Assignment:
 
 def parse_note(body: str) -> Assignment | None:
     """A note's text (without brackets) as an assignment, or None where it is no note."""
-    text = body.strip()
+    text = _BRACKETED_KEY.sub(r"\1：", body).strip()
     if not text:
         return None
     if _KEY.search(text):
@@ -115,7 +121,7 @@ def _keyed(body: str) -> Assignment | None:
         if is_department:
             # what follows the names' sentence is a remark (…负责。具体任务均涉及…，下同)
             value = value.split("。", 1)[0]
-            parts.append((key, value))
+            parts.append((_TIER.sub("", key), value))
         elif _DEADLINE_KEY.search(key) and value:
             deadline = value
     if len(parts) == 1 and re.match(r"责任|负责|主管", parts[0][0]):
@@ -189,12 +195,15 @@ def _unkeyed(body: str) -> Assignment | None:
         read.append((names, verb))
     if not read or not (has_verb or deadline):
         return None  # a list of names without saying what they do (or by when) is no note
-    leading = any(verb == "lead" for _, verb in read)
+    marks = any(_LEAD_MARK.search(n) for names, _ in read for n in names)
+    leading = marks or any(verb == "lead" for _, verb in read)
     departments: list[Department] = []
     lead: list[str] = []
     for names, verb in read:
-        role = "lead" if verb == "lead" else ("support" if leading else None)
         for name in names:
+            marked = _LEAD_MARK.search(name) is not None
+            role = "lead" if verb == "lead" or marked else ("support" if leading else None)
+            name = _LEAD_MARK.sub("", name)
             departments.append(Department(name=name, role=role))  # type: ignore[arg-type]
             if role == "lead":
                 lead.append(name)
@@ -216,8 +225,13 @@ def _clause_names(clause: str) -> tuple[list[str], str | None]:
 
 # --- finding notes in text -----------------------------------------------------------------------
 
-# a note without brackets: a sentence of its own that starts with its key (…。责任单位：A、B。)
-_BARE_KEYED = re.compile(rf"(?:^|(?<=[。；;！？]))\s*({_KEY_TEXT}\s*[：:][^。]*)(?:。|$)")
+_SENTENCE_START = r"(?:^|(?<=[。；;！？]))\s*"
+# a note without brackets: a sentence of its own that starts with its key (…。责任单位：A、B。,
+# …。【牵头单位】A【配合单位】B), or with 由 (…。此项工作由A牵头，B配合。)
+_KEY_START = rf"(?:{_KEY_TEXT}\s*[{_COLON}]|[【\[［〔]\s*{_KEY_TEXT}\s*[】\]］〕])"
+_BARE_KEYED = re.compile(rf"{_SENTENCE_START}({_KEY_START}[^。]*)(?:。|$)")
+_THIS_WORK = r"(?:(?:此项|该项|本项|上述|以上)(?:工作|任务)?)?"
+_BARE_AGENT = re.compile(rf"{_SENTENCE_START}({_THIS_WORK}由[^。]*)(?:。|$)")
 
 
 def find_notes(text: str) -> list[Assignment]:
@@ -229,13 +243,14 @@ def find_notes(text: str) -> list[Assignment]:
         if note is not None and note.departments:
             note.start, note.end = start, end
             found.append(note)
-    for m in _BARE_KEYED.finditer(text):
-        if any(n.start <= m.start(1) < n.end for n in found):
-            continue
-        note = parse_note(m.group(1))
-        if note is not None and note.departments:
-            note.start, note.end = m.start(1), m.end()
-            found.append(note)
+    for pattern in (_BARE_KEYED, _BARE_AGENT):
+        for m in pattern.finditer(text):
+            if any(n.start <= m.start(1) < n.end for n in found):
+                continue
+            note = parse_note(m.group(1))
+            if note is not None and note.departments:
+                note.start, note.end = m.start(1), m.end()
+                found.append(note)
     found.sort(key=lambda n: n.start)
     return found
 
@@ -279,10 +294,31 @@ def standalone_assignment(text: str) -> Assignment | None:
             note = parse_note(spans[0][2])
             return note if note is not None and note.departments else None
         return None
-    if _KEY.match(t):
+    if _KEY.match(t) or _BRACKETED_KEY.match(t):
         note = parse_note(t)
         return note if note is not None and note.departments else None
     return None
+
+
+# a line that gives only a time limit, printed under an item's note lines (完成时限：2023年12月底前)
+_DEADLINE_LINE = re.compile(
+    rf"^(?:完成时限|完成时间|时间节点|完成期限|时限要求|时间要求)\s*[{_COLON}]\s*(\S.*)$"
+)
+
+
+def standalone_deadline(text: str) -> str | None:
+    """The time limit of a line that states nothing else (完成时限：2023年12月底前), or None."""
+    m = _DEADLINE_LINE.match(text.strip().rstrip("。."))
+    return m.group(1).strip() if m else None
+
+
+def merged(first: Assignment, second: Assignment) -> Assignment:
+    """Two note lines printed one under the other (牵头单位：A / 责任单位：B) read as one note."""
+    joined = parse_note(first.raw + "；" + second.raw)
+    if joined is None:
+        return first
+    joined.deadline = joined.deadline or first.deadline or second.deadline
+    return joined
 
 
 def is_complete(note: Assignment) -> bool:
