@@ -185,18 +185,26 @@ def _first_listed_leads_from(units: list[Unit]) -> int | None:
     return None
 
 
-def _is_item(units: list[Unit], i: int, chapters: list[int], measures: bool) -> bool:
-    u = units[i]
+def _is_item(u: Unit, next_level: int, chapters: list[int], measures: bool) -> bool:
+    """Whether ``u`` is a task: a leaf (``next_level``, the level of the next numbered unit, is
+    no deeper) of a task chapter, or a chapter that is itself a measure."""
     if u.level is None or u.number is None or not u.path or u.path[0] not in chapters:
         return False
     if measures:
         return u.level == 1
-    if u.level < 2 or u.level > MAX_TASK_LEVEL:
-        return False
-    for nxt in units[i + 1 :]:
-        if nxt.level is not None and nxt.number is not None and nxt.level <= MAX_TASK_LEVEL:
-            return nxt.level <= u.level  # a leaf: the next numbered unit is no child of it
-    return True
+    return 2 <= u.level <= MAX_TASK_LEVEL and next_level <= u.level
+
+
+def _next_levels(units: list[Unit]) -> list[int]:
+    """For each unit, the level of the next numbered unit up to ``MAX_TASK_LEVEL`` (0 at the end)."""
+    out = [0] * len(units)
+    following = 0
+    for i in range(len(units) - 1, -1, -1):
+        out[i] = following
+        u = units[i]
+        if u.level is not None and u.number is not None and u.level <= MAX_TASK_LEVEL:
+            following = u.level
+    return out
 
 
 def _collect(units: list[Unit], chapters: list[int], measures: bool) -> list[_Item]:
@@ -205,6 +213,7 @@ def _collect(units: list[Unit], chapters: list[int], measures: bool) -> list[_It
     current: _Item | None = None
     inside = False
     last_note_at = -1  # the unit of the last note line, which the next one may continue
+    next_levels = _next_levels(units)
     for i, u in enumerate(units):
         numbered = u.level is not None and u.number is not None
         if numbered and u.level <= MAX_TASK_LEVEL:  # type: ignore[operator]
@@ -214,7 +223,7 @@ def _collect(units: list[Unit], chapters: list[int], measures: bool) -> list[_It
             current = None
             if not inside:
                 continue
-            if _is_item(units, i, chapters, measures):
+            if _is_item(u, next_levels[i], chapters, measures):
                 current = _Item(u, i, [u.text], [_Note(n, i) for n in find_notes(u.text)], last=i)
                 items.append(current)
                 if groups:

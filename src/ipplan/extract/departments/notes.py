@@ -28,7 +28,8 @@ _LEAD_KEYS = r"责任|牵头|主办|主责|负责|承办|主管"
 _SUPPORT_KEYS = r"配合|参与|协办|协助|协同|支持|参加"
 _KEY_NOUNS = r"(?:部门|单位|处室|科室|股室|机构|方|领导单位)"
 # 牵头单位, 配合责任单位, 市级牵头单位, 县级责任单位, 责任部门（单位）
-_KEY_TEXT = rf"(?:[省市州县区镇乡]级)?(?:{_LEAD_KEYS}|{_SUPPORT_KEYS})(?:责任)?{_KEY_NOUNS}(?:[（(](?:单位|部门)[）)])?"
+_KEY_TIER = r"(?:[省市州县区镇乡]级)?"
+_KEY_TEXT = rf"{_KEY_TIER}(?:{_LEAD_KEYS}|{_SUPPORT_KEYS})(?:责任)?{_KEY_NOUNS}(?:[（(](?:单位|部门)[）)])?"
 _COLON = "：:∶"
 _TIER = re.compile(r"^[省市州县区镇乡]级")
 _KEY = re.compile(rf"({_KEY_TEXT})\s*[{_COLON}]")
