@@ -127,16 +127,23 @@ def _binary_reason(data: bytes) -> str | None:
 
 def parse_bytes(data: bytes, path: str, *, fmt: str | None = None, password: str | None = None) -> Plan:
     """Parse a document already in memory; ``path`` names it in the output and in errors."""
+    from ipplan import convert
     from ipplan.extract import build_plan
 
+    original = data
     try:
+        converted = []
+        if kind := convert.legacy_kind(data, path):  # .doc .wps .rtf .odt: LibreOffice makes a .docx
+            data, fmt = convert.to_docx(data, path, kind), "docx"
+            converted.append(Warning(code="converted", message=convert.converted_warning_message(kind)))
         fmt, warnings = choose_format(data, path, fmt)
+        warnings[:0] = converted
         document = parsers.read(data, path, fmt, password=password)
         source = SourceInfo(
             path=path,
             format=fmt,  # type: ignore[arg-type]
-            sha256=hashlib.sha256(data).hexdigest(),
-            size=len(data),
+            sha256=hashlib.sha256(original).hexdigest(),
+            size=len(original),
             encoding=document.encoding,
         )
         plan = build_plan(document, source)
