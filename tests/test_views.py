@@ -151,9 +151,10 @@ def test_xlsx_without_openpyxl_is_one_clear_line(
     out = tmp_path / "x.xlsx"
     with pytest.raises(SystemExit) as exit_info:
         main(["parse", str(corpus_file(LUZHAI, "txt")), "--format", "xlsx", "-o", str(out)])
-    assert exit_info.value.code == 8
+    assert exit_info.value.code == 9
     err = capsys.readouterr().err.strip()
-    assert err == "ipplan: E401 output-error: xlsx export needs openpyxl: pip install 'ipplan[xlsx]'"
+    assert err.startswith("ipplan: E501 missing-dependency: xlsx export needs openpyxl")
+    assert "pip install '.[xlsx]'" in err
     assert not out.exists()
 
 
