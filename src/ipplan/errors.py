@@ -54,7 +54,13 @@ BY_NAME = {k.name: k for k in KINDS.values()}
 
 
 class IpplanError(Exception):
-    """A failure with a stable code; ``str()`` is the one line users see (without the code)."""
+    """A failure with a stable code; ``str()`` is the one line users see (without the code).
+
+    ``kind`` is its ErrorKind (``code`` E101…, ``kind.name`` input-not-found…, ``exit_code``),
+    ``path`` the file it is about (or None), ``message`` the reason for people. Raised by
+    ``ipplan.parse`` and ``ipplan.parse_bytes`` for every input they refuse; ``one_line()`` is
+    what the command prints after ``ipplan: ``.
+    """
 
     def __init__(self, name: str, message: str, path: str | None = None):
         self.kind = BY_NAME[name]
