@@ -63,6 +63,8 @@ def command(
 ) -> None:
     """Parse every .txt .docx .pdf .html/.htm under INPUT (files or folders) into OUTDIR.
 
+    .doc .wps .odt .rtf are read through LibreOffice where it is installed, else listed as failed.
+
     Records mirror each INPUT folder's tree and keep the source extension
     (a/b/plan.docx → OUTDIR/a/b/plan.docx.json); OUTDIR/ipplan-report.json lists every input.
     """
@@ -117,11 +119,10 @@ def command(
         except OSError as exc:
             raise IpplanError("output-error", exc.strerror or str(exc), report_path) from exc
     table_paths: list[str] = []
-    if tables:
+    if tables and stopped != "interrupted":  # Ctrl-C means stop: the report says what was done
         from ipplan.views.combined import write_batch_tables
 
-        with deferred_sigint():
-            table_paths = write_batch_tables(doc["files"], fmt, tables, outdir)
+        table_paths = write_batch_tables(doc["files"], fmt, tables, outdir)  # written atomically
     if level > 0:
         _print_files(doc["files"])
     if level >= 0:
