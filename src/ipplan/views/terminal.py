@@ -1,6 +1,7 @@
 """The rich terminal rendering of a plan (``ipplan show``) and of the department view.
 
-Every cell is a ``Text``, never markup: plan text is full of [] and 【】 that rich would
+Every cell is a ``Text`` (Chinese text in a ``Wrapped`` one, which breaks lines where Chinese
+typesetting does: views/wrap.py), never markup: plan text is full of [] and 【】 that rich would
 otherwise read as style tags. Columns fold rather than truncate, so narrow terminals lose
 nothing; colour is decoration only (lead bodies carry the word （牵头）, not just a style).
 """
