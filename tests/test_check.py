@@ -18,6 +18,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+import ipplan
 from conftest import corpus_file, ipplan_command
 from ipplan.check.config import Config, ConfigError, resolve
 from ipplan.check.engine import check_plan
@@ -659,3 +660,17 @@ def test_deadline_rule_is_silent_without_a_period_and_can_be_ignored() -> None:
         _with_deadlines(late), "x.txt", only_tasks.with_cli(severity={"deadline-after-period": "error"})
     )
     assert finding.severity == "error"
+
+
+# ------------------------------------------------------------------ a text cut off inside an item
+
+
+def test_a_page_cut_off_inside_an_item_is_reported() -> None:
+    # the page opening of 2024年知识产权强国建设推进计划 ends in item 7: "7.推进《中医药传"
+    page = Path(__file__).resolve().parent / "data" / "real" / "pages" / "web-guojia-qiangguo-tuijin-2024.txt"
+    plan = ipplan.parse(page)
+    assert [t.path[-1] for t in plan.tasks] == [1, 2, 3, 4, 5, 6]
+    (finding,) = check_plan(plan, str(page), Config(select=("truncated-item",)))
+    assert (finding.code, finding.severity) == ("IP203", "warning")
+    assert "推进《中医药传" in finding.message
+    assert finding.line == 16

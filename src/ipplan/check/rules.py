@@ -226,6 +226,20 @@ def deadline_after_period(plan: Plan) -> Iterator[Hit]:
             yield Hit(message, task=task, source=task.note_source or task.source)
 
 
+@register(
+    "IP203",
+    "truncated-item",
+    "warning",
+    "The text stops inside a task item (a web page's opening cut where the page ended, a download "
+    "broken off): that item is left out of the tasks, and what followed it is missing.",
+    "…7.推进《中医药传 (the page ends here) — the item is not reported",
+)
+def truncated_item(plan: Plan) -> Iterator[Hit]:
+    for warning in plan.warnings:
+        if warning.code == "truncated-item":
+            yield Hit(warning.message, source=warning.source)
+
+
 # --- IP3xx indicators -----------------------------------------------------------------------
 
 
