@@ -423,3 +423,54 @@ def test_html_notice_items_have_distinct_sources() -> None:
     plan = ipplan.parse(REAL / "notices" / "gov-sports-competition-2018.html")
     sources = {t.source.model_dump_json() for t in plan.tasks if t.source is not None}
     assert len(sources) == len(plan.tasks)
+
+
+def test_items_numbered_under_an_item_are_the_tasks() -> None:
+    # 国家知识产权局-style 行动方案: 3. has （1）（2） under it, each with its own note
+    plan = plan_of(
+        "知识产权助力产业创新发展行动方案\n"
+        "一、重点任务\n"
+        "（一）强化产业创新的知识产权支撑\n"
+        "1.推动产业关键核心技术知识产权创造。支持企业开展专利布局。（国家知识产权局负责）\n"
+        "2.推进专利导航服务。深入实施专利导航工程。\n"
+        "（1）建设专利导航服务基地。布局建设一批国家级专利导航服务基地。（国家知识产权局负责）\n"
+        "（2）开展产业规划类专利导航。围绕重点产业链开展专利导航。（国家知识产权局、工业和信息化部按职责分工负责）\n"
+        "二、保障措施\n"
+        "各地要加强组织领导。\n"
+    )
+    assert [(t.path, t.title) for t in plan.tasks] == [
+        ([1, 1, 1], "推动产业关键核心技术知识产权创造"),
+        ([1, 1, 2, 1], "建设专利导航服务基地"),
+        ([1, 1, 2, 2], "开展产业规划类专利导航"),
+    ]
+
+
+def test_convention_in_a_clause_of_the_first_note() -> None:
+    # 国务院办公厅 style: the convention after a comma inside the first note, not after a 。
+    plan = plan_of(
+        "国家残疾预防行动计划（2021—2025年）\n"
+        "一、主要行动\n"
+        "（一）残疾预防知识普及行动。\n"
+        "1.加强重点人群残疾预防知识普及。开展针对性宣传教育。（中国残联、国家卫生健康委、教育部、民政部按职责分工负责，"
+        "列第一位者为牵头单位，下同）\n"
+        "2.加强残疾预防知识普及能力建设。组建科普专家队伍。（国家卫生健康委、中国残联按职责分工负责）\n"
+    )
+    assert [(t.lead, [d.name for d in t.departments]) for t in plan.tasks] == [
+        (["中国残联"], ["中国残联", "国家卫生健康委", "教育部", "民政部"]),
+        (["国家卫生健康委"], ["国家卫生健康委", "中国残联"]),
+    ]
+
+
+def test_a_page_cut_at_the_next_key_of_a_note_drops_its_item() -> None:
+    plan = plan_of(
+        "河南省知识产权强省建设任务分工方案\n"
+        "一、强化知识产权保护\n"
+        "(一)加强行政执法保护。\n"
+        "5.开展知识产权护航专项行动,严厉打击商标侵权、假冒专利等违法行为。\n"
+        "牵头单位:省市场监管局(省知识产权局) 配合单位:省公安厅、郑州海关\n"
+        "6.加强版权执法监管,开展剑网专项行动。\n"
+        "牵头单位:省委宣传部(省版权局) 配合\n"
+    )
+    assert [t.path for t in plan.tasks] == [[1, 1, 5]]
+    assert plan.tasks[0].lead == ["省市场监管局(省知识产权局)"]
+    assert any(w.code == "truncated-item" for w in plan.warnings)

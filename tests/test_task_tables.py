@@ -355,3 +355,26 @@ def test_the_corpus_plans_keep_their_tasks() -> None:
     # an indicator table headed 完成值 is not read as a time limit, and the text's tasks stay
     plan = ipplan.parse(corpus_file("liuzhou-hitech-park-2022", "txt"))
     assert len(plan.tasks) == 22 and len(plan.indicators) == 29
+
+
+def test_a_category_column_merged_down_opens_level_one(tmp_path: Path) -> None:
+    # 类别 | 序号 | 工作内容 | 责任单位 | 时间节点: the 类别 cell printed once over the rows it spans,
+    # items numbered afresh in each category, and the convention stated under the title
+    lines = [
+        "某市强化知识产权保护重点任务分工",
+        "（责任单位中排在第一位的为牵头单位）",
+        "\t".join(["类别", "序号", "工作内容", "责任单位", "时间节点"]),
+        "\t".join(["一、健全知识产权保护制度", "1", "制定出台知识产权保护专项政策。",
+                   "市市场监管局、市司法局", "2024年6月底前"]),
+        "\t".join(["", "2", "建立知识产权侵权惩罚性赔偿适用机制。",
+                   "市中级人民法院、市检察院", "2024年底前"]),
+        "\t".join(["二、加强知识产权全链条保护", "1", "加强知识产权刑事司法保护。",
+                   "市公安局、市检察院", "长期"]),
+    ]  # fmt: skip
+    plan = parse_text(tmp_path, "\n".join(lines) + "\n")
+    assert [(t.path, t.title, t.lead) for t in plan.tasks] == [
+        ([1, 1], "制定出台知识产权保护专项政策", ["市市场监管局"]),
+        ([1, 2], "建立知识产权侵权惩罚性赔偿适用机制", ["市中级人民法院"]),
+        ([2, 1], "加强知识产权刑事司法保护", ["市公安局"]),
+    ]
+    assert [t.deadline.kind for t in plan.tasks if t.deadline] == ["by_date", "by_date", "ongoing"]

@@ -4,7 +4,8 @@ the departments responsible for each.
 The task chapters are those titled as the plan's tasks (``chapters.is_task_title``); in a plan
 without one, every chapter holding numbered items except the framing and closing ones; in a notice
 whose 一、二、… are themselves the measures (no sub-items), each of those. A task is a lowest-level
-numbered item of those chapters (down to level 3: deeper labels enumerate inside an item).
+numbered item of those chapters, at whatever depth (3.推进专利导航服务 with （1）（2） under it gives
+tasks [2, 1, 3, 1] and [2, 1, 3, 2]).
 
 Who is responsible comes from the item's own notes (any number, anywhere in it), from a note line
 printed after it, or from a note printed once for its subsection or chapter; who leads, from the
@@ -20,6 +21,7 @@ from ipplan.extract.chapters import is_closing, is_framing, is_task_title
 from ipplan.extract.deadlines import parse_deadline
 from ipplan.extract.departments import (
     Assignment,
+    find_note,
     find_notes,
     is_complete,
     merged,
@@ -32,7 +34,8 @@ from ipplan.schema import Department, Location, Section, Task, Warning
 
 _HEADING_MAX = 30
 _BOX = re.compile(r"^专栏\s*\d*")
-MAX_TASK_LEVEL = 3
+# deeper than the genre numbers (一、 （一） 1. （1） ① is five): a guard, not a rule
+MAX_TASK_LEVEL = 6
 
 
 def heading_title(text: str) -> str:
@@ -390,6 +393,7 @@ def _without_notes(text: str) -> str:
 
 
 _SENTENCE_END = "。！？!?…”’」』）)〕】]］》"
+_OPEN_KEY = re.compile(r"[：:].*\s(?:牵头|配合|参与|责任|协办|主办)(?:单位|部门)?$")
 _OPEN_MARKS = "，,、；;：:“‘（(《〔【"
 
 
@@ -405,11 +409,16 @@ def _ends_cut(units: list[Unit]) -> bool:
         return False
     if end in _OPEN_MARKS or _unbalanced(text):
         return True
+    if _OPEN_KEY.search(text):
+        return True  # 牵头单位：A 配合 — a note cut at its next key
     note = standalone_assignment(text)
+    if note is None:
+        ending = find_note(text)  # an item that ends on its note: …。【牵头单位】A【配合单位】B
+        note = ending[0] if ending is not None else None
     if note is not None:
         return not is_complete(note)
     if last.label is not None:
-        return "。" not in text  # a numbered item with no sentence: its text was cut
+        return True  # a numbered item or heading is never the last line of a whole document
     return len(text) > 15 and re.search(r"[。，,；;]", text) is not None
 
 

@@ -28,6 +28,10 @@ _SUPPORT = re.compile(r"配合|参与|协办|协助|协同|支持|参加|协作"
 _BODIES = re.compile(r"单位|部门|处室|科室|机构|领导|主体|责任人")
 _DEADLINE = re.compile(r"时限|时间|期限|节点|进度|完成时|年限")
 _SEQ = re.compile(r"^(?:序号|编号|序|号)$")
+# a column naming each row's category (its cells merged down over the rows of a category)
+_CATEGORY = re.compile(
+    r"^(?:类别|分类|类型|领域|方面|板块|专项|重点领域|任务类别|工作类别|项目类别|一级任务)$"
+)
 _VALUES = re.compile(r"基础值|目标值|基期|基数|现状值|预期值|\d{4}\s*年")
 _NUMBER = re.compile(r"^\s*[（(]?\s*(\d{1,3})\s*[）).．、]?\s*$")
 _HEADER_CELL_MAX = 16
@@ -43,6 +47,7 @@ class AssignmentColumns:
     support: int | None = None
     responsible: int | None = None  # a single 责任单位 column that names lead and support alike
     deadline: int | None = None
+    category: int | None = None
 
 
 def read_assignment_header(header: list[str]) -> AssignmentColumns | None:
@@ -50,12 +55,14 @@ def read_assignment_header(header: list[str]) -> AssignmentColumns | None:
     cells = [re.sub(r"\s+", "", h) for h in header]
     if any(_VALUES.search(c) for c in cells) or any(len(c) > _HEADER_CELL_MAX for c in cells):
         return None
-    seq = task = lead = support = responsible = deadline = None
+    seq = task = lead = support = responsible = deadline = category = None
     for i, c in enumerate(cells):
         if not c:
             continue
         if _SEQ.match(c):
             seq = seq if seq is not None else i
+        elif _CATEGORY.match(c):
+            category = category if category is not None else i
         elif _BODIES.search(c) and _SUPPORT.search(c):
             support = support if support is not None else i
         elif _BODIES.search(c) and re.search(r"牵头|主办|主责|承办", c):
@@ -70,7 +77,7 @@ def read_assignment_header(header: list[str]) -> AssignmentColumns | None:
         return None
     if lead is None and responsible is not None and support is not None:
         lead, responsible = responsible, None  # 责任单位 beside 配合单位 names who leads
-    return AssignmentColumns(task, seq, lead, support, responsible, deadline)
+    return AssignmentColumns(task, seq, lead, support, responsible, deadline, category)
 
 
 def _header(rows: list[list[Cell]]) -> tuple[AssignmentColumns, int] | None:
@@ -139,6 +146,7 @@ class _Numbering:
     """Where the rows are in the table's numbering: its category rows and its last item."""
 
     category: int = 0
+    category_text: str = ""
     subcategory: int = 0
     item: int = 0
     above: dict[int, str] = field(default_factory=dict)  # the last text of each filled-down column
@@ -154,6 +162,7 @@ def _row_task(
     distinct = {t for t in texts if t}
     if not distinct or _is_note_row(texts):
         return None
+    _category_cell(row, columns, state)
     category = _category(row, texts, distinct, columns)
     if category is not None:
         level, number = category
@@ -230,6 +239,18 @@ def _filled_down(row: list[Cell], columns: AssignmentColumns, state: _Numbering)
         elif index in state.above:
             filled[index] = Cell(state.above[index], cell.loc, spanned=True)
     return filled
+
+
+def _category_cell(row: list[Cell], columns: AssignmentColumns, state: _Numbering) -> None:
+    """A 类别 column opens a category where its text changes (一、健全… over the rows it spans; a
+    text export writes it once and leaves the rows below empty)."""
+    text = _cell_text(row, columns.category)
+    if not text or text == state.category_text:
+        return
+    label = match_label(text)
+    state.category = label.number if label is not None else state.category + 1
+    state.subcategory = 0
+    state.category_text = text
 
 
 def _is_note_row(texts: list[str]) -> bool:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ipplan.extract.deadlines import is_deadline_clause
+from ipplan.extract.departments.conventions import states_first_listed_leads
 from ipplan.extract.departments.names import (
     all_bodies,
     looks_like_body,
@@ -57,6 +58,8 @@ _DUTY_VERB = re.compile(
 )
 # "此项工作由A负责": the bodies come after 由
 _AGENT = re.compile(r"^(?:(?:此项|该项|本项|具体|以上|上述|相关|各项)?(?:工作|任务)?由|请)")
+# a clause that remarks on the notes rather than naming bodies: 下同, 不再做分工, 除标注…外
+_REMARK_CLAUSE = re.compile(r"下同|不再|除标注|以下简称")
 # "A（牵头）、B": a body marked as lead inside a list
 _LEAD_MARK = re.compile(r"\s*[（(]\s*(?:牵头|牵头单位|牵头部门|主办|主责)\s*[）)]$")
 
@@ -189,6 +192,8 @@ def _unkeyed(body: str) -> Assignment | None:
         if is_deadline_clause(clause):
             deadline = clause
             continue
+        if _REMARK_CLAUSE.search(clause) or states_first_listed_leads(clause):
+            continue  # …负责，列第一位者为牵头单位，下同: a remark about the notes names no body
         names, verb = _clause_names(clause)
         if not all_bodies(names):
             return None
