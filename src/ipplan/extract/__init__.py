@@ -30,7 +30,7 @@ def build_plan(document: Document, source: SourceInfo) -> Plan:
         sections=sections(outline),
         indicators=indicators(outline, warnings),
         tasks=tasks(outline),
-        targets=targets(outline),
+        targets=targets(outline, front.meta),
         warnings=warnings,
     )
     if not plan.sections and not plan.indicators and not plan.tasks:

@@ -1,0 +1,138 @@
+"""Quantities as the genre prints them: 900件, 1.2亿千瓦, 2万亿元, 80%以上, 1～3个百分点, 100O人次.
+
+A ``Quantity`` is one number with its measure word and the comparator words around it. Whether it
+is a commitment or only describes something (单户担保金额500万元及以下的…, 维持年限超过10年的…)
+is decided by the caller from the words around it; ``is_attributive`` says whether the words
+right after it make it a modifier of what follows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ipplan.extract.values import COMPARATOR_WORDS
+
+# measure words a target counts in, longest first; years, months, days and ages are never targets
+_BASE_UNITS = (
+    "人次|户次|件次|篇次|家次|场次|车次|架次|批次|班次|课时|学时|平方公里|平方米|立方米|千瓦时|千瓦|兆瓦|吉瓦|"
+    "标准箱|公里|千米|公顷|公斤|千克|美元|欧元|吨|亩|元|件|项|"
+    # 个月, 个工作日, 个小时: a time span, not a count
+    "个(?!月|工作日|小时|季度|年|星期|周|自然日|交易日|学期|百分点)|"
+    "家|人(?!民|员|才|口|均|大|代|士)|名|位|所|间|场|次|篇|笔|起|批|套|条|部(?!门|分)|户|座|种|本|"
+    "期(?!间|限|末|初)|支|处|台|辆|张|只|头|册|门|类|块|床|栋|艘|架|株|棵|例|份|宗|队"
+)
+_MAGNITUDE = "万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|百"
+_UNIT = (
+    rf"个百分点|百分点|%|％|‰|倍|(?:{_MAGNITUDE})?(?:{_BASE_UNITS})"
+    # 投资100亿 / 超1万: a magnitude alone, only where nothing follows it
+    rf"|(?:万亿|亿|万)(?=以上|以下|左右|$|[，,；;。、）)和及])"
+)
+# OCR may read a zero as a letter (100O人次); such a letter counts only inside a number before a unit
+_OCR_ZERO = "Oo〇"
+_NUMBER = rf"\d(?:[\d.．]|,(?=\d{{3}})|[{_OCR_ZERO}](?=[\d{_OCR_ZERO}]*(?:余|多)?(?:{_UNIT})))*"
+QUANTITY = re.compile(
+    rf"(?P<num>{_NUMBER})(?:\s*[-—–~～至到]\s*(?P<upper>{_NUMBER}))?\s*(?P<approx>余|多)?"
+    rf"(?P<unit>{_UNIT})(?P<post>及以上|及以下|以上|以下|以内|左右|上下)?"
+)
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+_OCR_DIGITS = str.maketrans({c: "0" for c in _OCR_ZERO})
+
+# comparator words before a number (longest first), and what they mean
+PRE_COMPARATORS = {
+    "不得低于": ">=",
+    "不应低于": ">=",
+    "不低于": ">=",
+    "不得少于": ">=",
+    "不少于": ">=",
+    "不小于": ">=",
+    "至少": ">=",
+    "最少": ">=",
+    "不得超过": "<=",
+    "不应超过": "<=",
+    "不超过": "<=",
+    "不得高于": "<=",
+    "不高于": "<=",
+    "不大于": "<=",
+    "不多于": "<=",
+    "最多": "<=",
+    "超过": ">",
+    "突破": ">",
+    "高于": ">",
+    "大于": ">",
+    "多于": ">",
+    "超": ">",
+    "低于": "<",
+    "少于": "<",
+    "小于": "<",
+    "大约": "~",
+    "接近": "~",
+    "约": "~",
+    "近": "~",
+}
+POST_COMPARATORS = {
+    "及以上": ">=",
+    "以上": ">=",
+    "及以下": "<=",
+    "以下": "<=",
+    "以内": "<=",
+    "左右": "~",
+    "上下": "~",
+    "余": ">",
+    "多": ">",
+}
+# what follows a number when it describes a noun rather than states a value: 500万元及以下的小微企业,
+# 20亿级项目, 500强; 的水平 / 的目标 close a stated value (保持在95%以上的水平)
+_ATTRIBUTIVE = re.compile(r"的(?!水平|目标|规模|增速|增幅|比例)|[级强型档号届版代线路码岁寸]")
+
+
+@dataclass(slots=True)
+class Quantity:
+    """One number with its measure word, as found in a clause (positions are the clause's)."""
+
+    value: float
+    unit: str
+    comparator: str | None  # from the words after the number (以上, 左右); the caller adds the words before
+    start: int
+    end: int  # after the measure word and any comparator word that follows it
+    ranged: bool
+
+
+def normalise(text: str) -> str:
+    """Full-width digits, point and percent sign as ASCII: the same length, so positions carry over."""
+    return text.translate(_FULL_WIDTH)
+
+
+def quantities(clause: str) -> list[Quantity]:
+    """The quantities of ``clause`` (normalised), ordinals and numbers inside codes left out."""
+    out: list[Quantity] = []
+    for m in QUANTITY.finditer(clause):
+        start, end = m.span()
+        before = clause[start - 1 : start]
+        if (before.isascii() and (before.isalnum() or before in "./-")) or before == "第":
+            continue  # a code (PM2.5, GB 50180), a decimal cut short, an ordinal (第3批)
+        number = m.group("upper") or m.group("num")
+        value = _number(number)
+        if value is None:
+            continue
+        unit = "%" if m.group("unit") == "％" else m.group("unit")
+        words = m.group("post") or m.group("approx") or ""
+        comparator = POST_COMPARATORS.get(words)
+        out.append(Quantity(value, unit, comparator, start, end, m.group("upper") is not None))
+    return out
+
+
+def _number(text: str) -> float | None:
+    text = text.translate(_OCR_DIGITS).replace(",", "").replace("．", ".")
+    if not re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return None
+    return float(text)
+
+
+def is_attributive(clause: str, q: Quantity) -> bool:
+    """The words after ``q`` make it part of a description (…及以下的小微企业, 20亿级)."""
+    return _ATTRIBUTIVE.match(clause, q.end) is not None
+
+
+def comparator_word(word: str) -> str | None:
+    return PRE_COMPARATORS.get(word) or COMPARATOR_WORDS.get(word)
