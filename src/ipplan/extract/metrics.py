@@ -18,7 +18,7 @@ from ipplan.extract.quantities import PRE_COMPARATORS
 _STATE_VERBS = (
     "提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|上升到|上升至|扩大到|扩大至|降低到|降低至|"
     "下降到|下降至|减少到|减少至|压缩到|压缩至|缩短到|缩短至|降到|降至|增至|达到|达|突破|超过|"
-    "稳定在|保持在|控制在|维持在|巩固在|新增|累计|共计|合计|实现|为|在|至|到"
+    "稳定在|保持在|控制在|维持在|巩固在|保持|稳定|维持|新增|累计|共计|合计|实现|为|在|至|到"
 )
 # verbs of change: kept in the metric when the number is the change (生产总值增长6%以上)
 CHANGE_VERBS = "增长|下降|提高|提升|降低|减少|增加|上涨|上升|扩大|缩短|压减|压缩|增速|涨幅|增幅|降幅"
@@ -39,12 +39,12 @@ COMMIT_VERBS = (
     "打造|引进|招引|引育|引导|吸引|集聚|扶持|资助|支持|选拔|遴选|设立|成立|组织|举办|开展|召开|实施|推出|推广|"
     "认定|评选|评定|命名|表彰|奖励|发展|布局|储备|孵化|服务|帮助|带动|撬动|完成|形成|制定|修订|出台|发布|开发|"
     "研制|攻克|转化|落实|提供|安排|投入|筹集|发放|改造|获批|获得|申报|新认定|推动|推进|促成|签约|吸纳|招聘|"
-    "招收|招募|选派|聘请|挂牌|授予|编制|新开|开通|开设|设置|配备|聘任"
+    "招收|招募|选派|聘请|挂牌|授予|编制|新开|开通|开设|设置|配备|聘任|使用"
 )
 # a verb followed by one of these is the first half of a noun (服务业, 建成区, 孵化器, 实施率)
 _NOUN_AFTER_VERB = "业区器费额量率者员性类库园站用地数值力"
 _LEAD_FRAMING = re.compile(
-    r"^(?:(?:到|至|截至|截止到|截止)?\s*(?:19|20)\d{2}\s*年(?:底|末|前|年底前|底前)?|"
+    r"^(?:(?:到|至|截至|截止到|截止)?\s*(?:19|20)\d{2}\s*年(?:\d{1,2}月)?(?:底前|末前|底|末|前)?|"
     r"(?:未来|今后)?[一二三四五六七八九十两\d]+年(?:内|间|来)?|未来[一二三四五六七八九十两\d]*年|"
     r"力争|争取|确保|预计|努力|其中|同时|此外|另外|原则上|总体上|一般|并且|每年|年均|全年|当年|年内|对于|"
     r"全面|进一步|着力|合计|累计|(?:我|全)[区县市省州镇乡旗盟]|本[区县市省]|"
@@ -53,9 +53,17 @@ _LEAD_FRAMING = re.compile(
     r"并(?!购|网|联)|且|共(?!享|同|建|性|有)|"
     rf"(?:实现|达成|{COMMIT_VERBS})(?![{_NOUN_AFTER_VERB}])|[——\-–\s、，,：:；;]+)"
 )
+# what a change is measured from is not part of the metric: …排放总量(分别比2015年)下降15%,
+# 全员劳动生产率(从人均8.7万元)提高到12万元
+_BASELINE = re.compile(
+    r"(?:分别)?(?:比|较|相比|与)\s*(?:上年|上一年|去年|基期|[“\"]?十[一二三四五]五[”\"]?(?:末|期末)?|"
+    r"(?:19|20)\d{2}\s*年(?:底|末)?)(?:水平)?(?:相比)?|(?:从|由)[^，,从由]{0,12}\d[^，,]*$"
+)
 _TAIL_FRAMING = re.compile(rf"(?:{_ADVERBS}|[、，,\s])+$")
 # the object of 将/把/使/让 is what is measured: 引导合作机构逐步将平均担保费率(降至1%以下)
-_CAUSATIVE = re.compile(r"(?:将(?!来)|把(?!握|关)|使(?!用|命|得)|让(?!渡))(?=[^将把使让]{2,}$)")
+_CAUSATIVE = re.compile(
+    r"(?:(?<!即)将(?!来)|把(?!握|关)|(?<!行)使(?!用|命|得)|(?<![转出退谦])让(?!渡|利))(?=[^将把使让]{2,}$)"
+)
 
 
 def verb_chain(left: str) -> tuple[int, str | None]:
@@ -75,12 +83,14 @@ def ends_with_change(text: str) -> bool:
 
 def clean(text: str) -> str:
     """``text`` without the framing words at either end (到2025年，力争全区… / …分别)."""
-    text = text.strip()
+    text = _BASELINE.sub("", text.strip())
     for _ in range(12):  # each pass strips one framing word; a metric has a few at most
         m = _LEAD_FRAMING.match(text)
         if m is None or not m.group(0):
             break
         rest = text[m.end() :]
+        if not rest.strip(" ，,、：:；;"):
+            return ""  # only framing and a verb: no metric of its own (其中2019年培训…)
         if len(rest) < 2:
             break
         text = rest

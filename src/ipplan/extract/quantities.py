@@ -32,7 +32,7 @@ _UNIT = (
 _OCR_ZERO = "Oo〇"
 _NUMBER = rf"\d(?:[\d.．]|,(?=\d{{3}})|[{_OCR_ZERO}](?=[\d{_OCR_ZERO}]*(?:余|多)?(?:{_UNIT})))*"
 QUANTITY = re.compile(
-    rf"(?P<num>{_NUMBER})(?:\s*[-—–~～至到]\s*(?P<upper>{_NUMBER}))?\s*(?P<approx>余|多)?"
+    rf"(?P<num>{_NUMBER})(?:\s*(?:%|％|个百分点)?\s*[-—–~～至到]\s*(?P<upper>{_NUMBER}))?\s*(?P<approx>余|多)?"
     rf"(?P<unit>{_UNIT})(?P<post>及以上|及以下|以上|以下|以内|左右|上下)?"
 )
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
@@ -109,7 +109,7 @@ def quantities(clause: str) -> list[Quantity]:
     for m in QUANTITY.finditer(clause):
         start, end = m.span()
         before = clause[start - 1 : start]
-        if (before.isascii() and (before.isalnum() or before in "./-")) or before == "第":
+        if before and ((before.isascii() and (before.isalnum() or before in "./-")) or before == "第"):
             continue  # a code (PM2.5, GB 50180), a decimal cut short, an ordinal (第3批)
         number = m.group("upper") or m.group("num")
         value = _number(number)

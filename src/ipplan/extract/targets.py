@@ -129,7 +129,9 @@ _DUE_YEAR = re.compile(
 )
 # a year that opens a clause: 2025年，… (a stated target year, or past statistics before the plan)
 _OPENING_YEAR = re.compile(rf"^\s*{_YEAR}(?:度|底|末|上半年|下半年|全年)?(?=[，,\s]|$)")
-_OTHER_YEAR = re.compile(rf"(?<![比较与同自从\d]){_YEAR}(?!起|以来|开始)")
+# a year printed bare in a clause (其中2019年培训…), not a baseline (比2015年), a start (自2019年起) or
+# a span in a title (《…纲要（2021—2035年）》)
+_OTHER_YEAR = re.compile(rf"(?<![比较与同自从\d—\-–~～]){_YEAR}(?!起|以来|开始|度?[)）》]|远景)")
 _PAST = re.compile(
     r"已|首次|超额完成|[十]\s*[一二三四]\s*五\s*”?\s*(?:期间|时期|以来)|“十[一二三四]五”(?:期间|时期)|近年来|"
     r"[近过去]+[一二三四五六七八九十两\d]+年(?:来|以来|间)?(?=[，,])|过去[一二三四五六七八九十两\d]*年"
@@ -197,10 +199,14 @@ _COUNT_VERB = re.compile(
 _LAST_SEPARATOR = re.compile(rf"(?:{_SEPARATOR})(?=(?:{metrics.COMMIT_VERBS}|新增|新建)?\s*$)")
 # the words a text opens with that frame rather than state the target (到2026年，力争我区…)
 _TEXT_FRAMING = re.compile(
-    r"^[\s——\-–、]*(?:(?:到|至)?\s*(?:19|20)\d{2}\s*年(?:底|末)?\s*[，,]?\s*)?(?:(?:力争|争取|确保|预计)?我[区县市省州])?"
+    r"^[\s——\-–、]*(?:(?:到|至)?\s*(?:19|20)\d{2}\s*年(?:\d{1,2}月)?(?:底前|末前|底|末|前)?\s*[，,]?\s*)?"
+    r"(?:(?:力争|争取|确保|预计)?我[区县市省州])?"
 )
 _BARE_CHANGE = re.compile(rf"(?:年均|平均|每年|同比|比上年)?(?:{metrics.CHANGE_VERBS})(?:率)?")
-_MAX_LEFT = 80  # a metric is a phrase; more text before a number is an earlier clause's
+# 每人 / 每个基地 / 最高: an amount per recipient
+_PER_RECIPIENT = re.compile(r"每[人户个家名项次天日月张床所吨亩件台辆位]|最高|最多|一次性")
+_MAX_LEFT = 80
+_MAX_NOUN = 40  # what a count counts is a noun phrase
 
 
 def targets(outline: Outline, meta: Meta | None = None) -> list[Target]:
@@ -266,12 +272,14 @@ class _UnitReader:
             subject = (start, end) if not found and not past else None
 
     def _due_year(self, clause: str) -> int | None:
-        m = _DUE_YEAR.search(clause) or _OPENING_YEAR.match(clause)
-        if m is None:
-            return None
-        year = int(m.group(1) or (m.group(2) if m.re is _DUE_YEAR else None) or 0)
-        if m.re is _OPENING_YEAR and self.calendar.is_past(year):
-            return None
+        m = _DUE_YEAR.search(clause)
+        if m is not None:
+            year = int(m.group(1) or m.group(2))
+        else:
+            m = _OTHER_YEAR.search(clause)
+            if m is None or self.calendar.is_past(int(m.group(1))):
+                return None
+            year = int(m.group(1))
         self.year = year
         return year
 
@@ -330,8 +338,10 @@ class _Clause:
         group: _Group | None = None
         counting = False  # the previous value was a count before its noun (培养1万名…、200万名…)
         for i, q in enumerate(values):
-            left = clause[segment : q.start]
-            if group is not None and _ONLY_SEPARATOR.fullmatch(left):
+            # only a separator since the last target (…65%和55%; …1万名养老院院长、200万名…)
+            gap = q.start - segment
+            joined = gap <= 4 and _ONLY_SEPARATOR.fullmatch(clause, segment, q.start) is not None
+            if group is not None and joined:
                 group.quantities.append(q)
                 group.text_end = self.start + q.end
                 segment = q.end
@@ -339,12 +349,12 @@ class _Clause:
             if group is not None:
                 out.extend(self._emit(group))
                 group = None
-            if _CLOSES_VALUE.match(clause, q.end) and not (counting and _ONLY_SEPARATOR.fullmatch(left)):
+            if _CLOSES_VALUE.match(clause, q.end) and not (counting and joined):
                 group = self._stated(q, segment, out)
                 counting = False
                 segment = q.end
                 continue
-            if _COUNT_VERB.search(left[-16:]) or (counting and _ONLY_SEPARATOR.fullmatch(left)):
+            if _COUNT_VERB.search(clause, max(segment, q.start - 16), q.start) or (counting and joined):
                 nxt = values[i + 1] if i + 1 < len(values) else None
                 target, segment = self._counted(q, segment, nxt)
                 counting = target is not None
@@ -361,6 +371,8 @@ class _Clause:
         clause = self.clause
         window = max(segment, q.start - _MAX_LEFT)
         left = clause[window : q.start]
+        if q.unit.endswith("元") and _PER_RECIPIENT.search(left):
+            return None  # a standard per recipient (每人每天不超过30元), not a total committed
         chain_start, _ = metrics.verb_chain(left)
         before = left[:chain_start]
         text_start = self.start + window
@@ -375,7 +387,7 @@ class _Clause:
                 metric = previous.metric + metric  # …达到4.5件，年均增长12%
             elif len(metric) < 2 and self.subject is not None and left[chain_start:]:
                 s, e = self.subject
-                metric = metrics.clean(self.text[s:e])
+                metric = metrics.clean(self.text[max(s, e - _MAX_LEFT) : e])
                 text_start = s
             elif len(metric) < 2 and previous is not None and "其中" in left:
                 metric = previous.metric
@@ -386,11 +398,11 @@ class _Clause:
     # a count before what it counts: 推出100项具有较大知名度的体育精品赛事
     def _counted(self, q: Quantity, segment: int, nxt: Quantity | None) -> tuple[Target | None, int]:
         clause = self.clause
-        stop = len(clause) if nxt is None else nxt.start
+        stop = min(len(clause) if nxt is None else nxt.start, q.end + _MAX_NOUN)
         between = clause[q.end : stop]
         cut = _LAST_SEPARATOR.search(between) if nxt is not None else None
         noun_end = q.end + (cut.start() if cut else len(between))
-        noun = clause[q.end : noun_end].strip()
+        noun = clause[q.end : noun_end].strip(" 。！？!?")
         # what is counted, without what describes it (具有较大知名度的)
         head = noun.rsplit("的", 1)[-1] if "的" in noun and not re.search(r"[“”（）()《》]", noun) else noun
         head = re.sub(r"等$", "", head).strip()
@@ -456,7 +468,8 @@ class _Clause:
     def _text(self, start: int, end: int) -> str:
         text = self.raw[start:end]
         m = _TEXT_FRAMING.match(normalise(text))
-        return text[m.end() :].strip() if m else text.strip()
+        text = text[m.end() :] if m else text
+        return text.strip(" 。！？!?；;，,")
 
 
 _COMPARATOR_WORD = re.compile("|".join(sorted(PRE_COMPARATORS, key=len, reverse=True)))
