@@ -28,9 +28,11 @@ _ADVERBS = (
 )
 _PRE_CMP = "|".join(sorted(PRE_COMPARATORS, key=len, reverse=True))
 # the words between a metric and its number: adverbs, a stating verb, a comparator, and an "of"
-# phrase the comparator reads against (不高于承担风险责任的0.5%)
+# phrase the value is a share of (不高于承担风险责任的0.5%; 为试点地区年度用药总量的60%-70%)
+_OF = r"(?:[^，。；的]{1,20}的)?"
 _CHAIN = re.compile(
-    rf"(?:(?:{_ADVERBS})*(?:{_STATE_VERBS}))?(?:{_ADVERBS})*(?:(?P<cmp>{_PRE_CMP})(?:[^，。；的]{{1,12}}的)?)?$"
+    rf"(?:{_ADVERBS})*(?:(?:{_STATE_VERBS})(?:{_ADVERBS})*(?:(?P<cmp>{_PRE_CMP}))?|(?P<cmp2>{_PRE_CMP})){_OF}$"
+    rf"|(?:{_ADVERBS})*$"
 )
 _CHANGE_END = re.compile(rf"(?:{CHANGE_VERBS})(?:了)?$")
 # verbs a count follows (培育100家…) or a metric's leading verb (培育市级及以上…企业20家以上)
@@ -51,7 +53,8 @@ _LEAD_FRAMING = re.compile(
     # one-character words only where they are not the first half of a noun (对外, 要素, 再生, 共享)
     r"对(?!外|象|接|口|标|比|话)|要(?!素|求|点|件)|将(?!来)|可(?!再生|持续|靠|用|比)|再(?!生|担保|制造)|"
     r"并(?!购|网|联)|且|共(?!享|同|建|性|有)|"
-    rf"(?:实现|达成|{COMMIT_VERBS})(?![{_NOUN_AFTER_VERB}])|[——\-–\s、，,：:；;]+)"
+    rf"(?:实现|达成|{COMMIT_VERBS})(?![{_NOUN_AFTER_VERB}])|(?:和|及|与|并)(?=(?:{COMMIT_VERBS}))|"
+    r"[“\"]?十[一二三四五]五[”\"]?(?:时期|期间|末|期末)?|[——\-–\s、，,：:；;]+)"
 )
 # what a change is measured from is not part of the metric: …排放总量(分别比2015年)下降15%,
 # 全员劳动生产率(从人均8.7万元)提高到12万元
@@ -74,7 +77,7 @@ def verb_chain(left: str) -> tuple[int, str | None]:
     m = _CHAIN.search(left, offset)
     if m is None:  # pragma: no cover - the pattern matches the empty string at the end
         return len(left), None
-    return m.start(), m.group("cmp")
+    return m.start(), m.group("cmp") or m.group("cmp2")
 
 
 def ends_with_change(text: str) -> bool:

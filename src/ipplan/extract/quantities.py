@@ -35,6 +35,19 @@ QUANTITY = re.compile(
     rf"(?P<num>{_NUMBER})(?:\s*(?:%|％|个百分点)?\s*[-—–~～至到]\s*(?P<upper>{_NUMBER}))?\s*(?P<approx>余|多)?"
     rf"(?P<unit>{_UNIT})(?P<post>及以上|及以下|以上|以下|以内|左右|上下)?"
 )
+# a number with no measure word, closing its clause (每万人口发明专利拥有量达到12): its unit is the
+# one its metric implies (``implied_unit``)
+_BARE = re.compile(
+    rf"(?<![\d.．])(?P<num>\d+(?:\.\d+)?)(?P<post>及以上|及以下|以上|以下|以内|左右)?"
+    rf"(?=\s*(?:$|[。！？!?；;)）]|{'|'.join(('、', '和', '及'))}))"
+)
+_COUNTED = "拥有量|申请量|授权量|注册量|登记量|数量?|总量"
+_IMPLIED_UNITS = (
+    (re.compile(rf"(?:专利|商标|著作权|版权|地理标志|新品种|布图设计)\S{{0,10}}(?:{_COUNTED})$"), "件"),
+    (re.compile(r"(?:率|比例|比重|占比|强度)$"), "%"),
+    (re.compile(r"企业(?:数量?|总数)$"), "家"),
+    (re.compile(r"(?:人数|人才数量?)$"), "人"),
+)
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _OCR_DIGITS = str.maketrans({c: "0" for c in _OCR_ZERO})
 
@@ -91,7 +104,7 @@ class Quantity:
     """One number with its measure word, as found in a clause (positions are the clause's)."""
 
     value: float
-    unit: str
+    unit: str  # "" where the number has no measure word of its own
     comparator: str | None  # from the words after the number (以上, 左右); the caller adds the words before
     start: int
     end: int  # after the measure word and any comparator word that follows it
@@ -108,9 +121,8 @@ def quantities(clause: str) -> list[Quantity]:
     out: list[Quantity] = []
     for m in QUANTITY.finditer(clause):
         start, end = m.span()
-        before = clause[start - 1 : start]
-        if before and ((before.isascii() and (before.isalnum() or before in "./-")) or before == "第"):
-            continue  # a code (PM2.5, GB 50180), a decimal cut short, an ordinal (第3批)
+        if _inside_code(clause[start - 1 : start]):
+            continue
         number = m.group("upper") or m.group("num")
         value = _number(number)
         if value is None:
@@ -119,7 +131,32 @@ def quantities(clause: str) -> list[Quantity]:
         words = m.group("post") or m.group("approx") or ""
         comparator = POST_COMPARATORS.get(words)
         out.append(Quantity(value, unit, comparator, start, end, m.group("upper") is not None))
+    taken = {q.start for q in out}
+    for m in _BARE.finditer(clause):
+        if m.start() in taken or _inside_code(clause[m.start() - 1 : m.start()]):
+            continue
+        value = _number(m.group("num"))
+        if value is not None:
+            comparator = POST_COMPARATORS.get(m.group("post") or "")
+            out.append(Quantity(value, "", comparator, m.start(), m.end(), False))
+    out.sort(key=lambda q: q.start)
     return out
+
+
+def _inside_code(before: str) -> bool:
+    """The character before a number makes it part of a code (PM2.5, GB 50180, 〔2019〕), a decimal cut
+    short or an ordinal (第3批)."""
+    if not before:
+        return False
+    return (before.isascii() and (before.isalnum() or before in "./-")) or before in "第〔[号"
+
+
+def implied_unit(metric: str) -> str | None:
+    """The unit a metric's noun implies (…发明专利拥有量 → 件, …比重 → %), or None."""
+    for pattern, unit in _IMPLIED_UNITS:
+        if pattern.search(metric):
+            return unit
+    return None
 
 
 def _number(text: str) -> float | None:

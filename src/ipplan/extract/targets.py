@@ -32,6 +32,7 @@ from ipplan.extract.quantities import (
     PRE_COMPARATORS,
     Quantity,
     comparator_word,
+    implied_unit,
     is_attributive,
     normalise,
     quantities,
@@ -132,10 +133,13 @@ _OPENING_YEAR = re.compile(rf"^\s*{_YEAR}(?:度|底|末|上半年|下半年|全�
 # a year printed bare in a clause (其中2019年培训…), not a baseline (比2015年), a start (自2019年起) or
 # a span in a title (《…纲要（2021—2035年）》)
 _OTHER_YEAR = re.compile(rf"(?<![比较与同自从\d—\-–~～]){_YEAR}(?!起|以来|开始|度?[)）》]|远景)")
+# words of a report on the past: 已达到, 首次, 近年来, 五年来, 过去一年, 去年, 目前 (a five-year plan's
+# 十三五期间 is checked against the document's own years)
 _PAST = re.compile(
-    r"已|首次|超额完成|[十]\s*[一二三四]\s*五\s*”?\s*(?:期间|时期|以来)|“十[一二三四]五”(?:期间|时期)|近年来|"
-    r"[近过去]+[一二三四五六七八九十两\d]+年(?:来|以来|间)?(?=[，,])|过去[一二三四五六七八九十两\d]*年"
+    r"已|首次|超额完成|以来|近年来|[一二三四五六七八九十两\d]+年来|过去[一二三四五六七八九十两\d]*年|"
+    r"(?<![比较])(?:去年|上年度?|上一年)|目前"
 )
+_FIVE_YEAR_PLAN = re.compile(r"十\s*([一二三四五六])\s*五\s*[”\"]?\s*(?:期间|时期|期末|末)")
 _PER_YEAR = re.compile(
     r"每年|每一年|逐年|(?:未来|今后)[一二三四五六七八九十两\d]*年|[一二三四五六七八九十两\d]+年(?:内|间|来|共)"
 )
@@ -154,6 +158,11 @@ class _Calendar:
     issued: int | None = None  # the year it was issued (or its period begins)
     period: tuple[int, int] | None = None
     annual: int | None = None  # the year of an annual plan
+
+    def is_past_plan(self, numeral: str) -> bool:
+        """十三五期间 in a document of 2021: a five-year plan that ended before it."""
+        end = 2000 + 5 * "一二三四五六".index(numeral) + 10  # 十一五 ended 2010
+        return self.issued is not None and end < self.issued
 
     def is_past(self, year: int) -> bool:
         """A year printed bare (2018年，全国…) is past statistics when it precedes the plan."""
@@ -262,7 +271,12 @@ class _UnitReader:
         for k, (start, end) in enumerate(clauses):
             clause = text[start:end]
             due = self._due_year(clause)
-            past = _PAST.search(clause) is not None or self._past_year(clause)
+            plan = _FIVE_YEAR_PLAN.search(clause)
+            past = (
+                _PAST.search(clause) is not None
+                or self._past_year(clause)
+                or (plan is not None and self.calendar.is_past_plan(plan.group(1)))
+            )
             if k == 0 and past:
                 past_sentence = True
             found = []
@@ -354,6 +368,8 @@ class _Clause:
                 counting = False
                 segment = q.end
                 continue
+            if not q.unit:
+                continue  # a bare number states a value only after its metric
             if _COUNT_VERB.search(clause, max(segment, q.start - 16), q.start) or (counting and joined):
                 nxt = values[i + 1] if i + 1 < len(values) else None
                 target, segment = self._counted(q, segment, nxt)
@@ -393,6 +409,11 @@ class _Clause:
                 metric = previous.metric
             if len(metric) < 2:
                 return None
+        if not q.unit:
+            unit = implied_unit(metric)
+            if unit is None or not left[chain_start:]:
+                return None  # a bare number is a value only after a stating verb, for a metric with a unit
+            q.unit = unit
         return _Group([q], metric, lead, left[chain_start:], text_start, self.start + q.end)
 
     # a count before what it counts: 推出100项具有较大知名度的体育精品赛事
