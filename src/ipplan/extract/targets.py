@@ -279,11 +279,15 @@ class _UnitReader:
             )
             if k == 0 and past:
                 past_sentence = True
-            found = []
+            found, described = [], False
             if not (past or past_sentence):
-                found = _Clause(self, raw, text, start, end, subject, due).read()
+                reading = _Clause(self, raw, text, start, end, subject, due)
+                found = reading.read()
+                # a clause that states nothing in numbers may be the subject of the next (…业务收费，
+                # 原则上不高于…0.5%); numbers that only describe its noun do not count
+                described = reading.describes_only
             self.found.extend(found)
-            subject = (start, end) if not found and not past else None
+            subject = (start, end) if not found and not past and described else None
 
     def _due_year(self, clause: str) -> int | None:
         m = _DUE_YEAR.search(clause)
@@ -334,6 +338,7 @@ class _Clause:
         self.clause = text[start:end]
         self.subject = subject
         self.due = due
+        self.describes_only = True  # no number of the clause states a value (set by ``read``)
 
     def read(self) -> list[Target]:
         clause = self.clause
@@ -347,6 +352,7 @@ class _Clause:
             if attributive[i + 1] and re.match(rf"\s*(?:{_SEPARATOR})", between) and len(between) <= 24:
                 attributive[i] = True
         values = [q for q, a in zip(found, attributive, strict=True) if not a]
+        self.describes_only = not values
         out: list[Target] = []
         segment = 0  # where the current target's words begin in the clause
         group: _Group | None = None
@@ -397,10 +403,11 @@ class _Clause:
             before, text_start = before[run_on:], text_start + run_on
         metric = metrics.clean(before)
         lead = before[: before.find(metric)] if metric and metric in before else before
-        if len(metric) < 2 or _BARE_CHANGE.fullmatch(metric):
+        change = _BARE_CHANGE.fullmatch(before.strip(" 、，,"))
+        if len(metric) < 2 or change:
             previous = self._previous(earlier)
-            if _BARE_CHANGE.fullmatch(metric) and previous is not None:
-                metric = previous.metric + metric  # …达到4.5件，年均增长12%
+            if change and previous is not None:
+                metric = previous.metric + change.group(0)  # …达到4.5件，年均增长12%
             elif len(metric) < 2 and self.subject is not None and left[chain_start:]:
                 s, e = self.subject
                 metric = metrics.clean(self.text[max(s, e - _MAX_LEFT) : e])
