@@ -128,6 +128,10 @@ _YEAR = r"((?:19|20)\d{2})\s*年"
 _DUE_YEAR = re.compile(
     rf"(?:到|至|截至|截止到|截止|于|在)\s*{_YEAR}(?:度|底|末|初)?|(?<!\d){_YEAR}(?:\d{{1,2}}月)?(?:底|末)?前"
 )
+# 截至2018年底，全国共有…: a count as of a date the document has reached is a statistic
+_AS_OF = re.compile(rf"(?:截至|截止到|截止)\s*{_YEAR}")
+# 今年 / 本年度: the year the document was issued
+_THIS_YEAR = re.compile(r"今年|本年度?(?!以来)")
 # a year that opens a clause: 2025年，… (a stated target year, or past statistics before the plan)
 _OPENING_YEAR = re.compile(rf"^\s*{_YEAR}(?:度|底|末|上半年|下半年|全年)?(?=[，,\s]|$)")
 # a year printed bare in a clause (其中2019年培训…), not a baseline (比2015年), a start (自2019年起) or
@@ -168,7 +172,7 @@ class _Calendar:
         """A year printed bare (2018年，全国…) is past statistics when it precedes the plan."""
         if self.annual == year or (self.period and self.period[0] <= year <= self.period[1]):
             return False
-        return self.issued is not None and year <= self.issued
+        return self.issued is not None and year < self.issued
 
 
 def _calendar(meta: Meta | None, outline: Outline) -> _Calendar:
@@ -293,6 +297,8 @@ class _UnitReader:
         m = _DUE_YEAR.search(clause)
         if m is not None:
             year = int(m.group(1) or m.group(2))
+        elif _THIS_YEAR.search(clause) and self.calendar.issued is not None:
+            year = self.calendar.issued
         else:
             m = _OTHER_YEAR.search(clause)
             if m is None or self.calendar.is_past(int(m.group(1))):
@@ -302,6 +308,10 @@ class _UnitReader:
         return year
 
     def _past_year(self, clause: str) -> bool:
+        as_of = _AS_OF.search(clause)
+        if as_of is not None:
+            issued = self.calendar.issued
+            return issued is None or int(as_of.group(1)) <= issued
         if _DUE_YEAR.search(clause):
             return False
         m = _OTHER_YEAR.search(clause)
