@@ -246,6 +246,8 @@ def _opening_year(text: str, calendar: _Calendar) -> int | None:
     run_in = _RUN_IN.match(text)
     for start in (0, run_in.end() if run_in else 0):
         head = normalise(text[start : start + 16])
+        if _AS_OF.match(head.lstrip()):
+            return None  # 截至2018年底，…: what had been reached, not what is due
         m = _DUE_YEAR.match(head.lstrip())
         if m:
             return int(m.group(1) or m.group(2))
@@ -274,7 +276,6 @@ class _UnitReader:
         subject: tuple[int, int] | None = None  # a clause with no target: the subject of the next
         for k, (start, end) in enumerate(clauses):
             clause = text[start:end]
-            due = self._due_year(clause)
             plan = _FIVE_YEAR_PLAN.search(clause)
             past = (
                 _PAST.search(clause) is not None
@@ -285,7 +286,7 @@ class _UnitReader:
                 past_sentence = True
             found, described = [], False
             if not (past or past_sentence):
-                reading = _Clause(self, raw, text, start, end, subject, due)
+                reading = _Clause(self, raw, text, start, end, subject, self._due_year(clause))
                 found = reading.read()
                 # a clause that states nothing in numbers may be the subject of the next (…业务收费，
                 # 原则上不高于…0.5%); numbers that only describe its noun do not count
