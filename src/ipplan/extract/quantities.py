@@ -35,8 +35,9 @@ _UNIT = (
 # OCR may read a zero as a letter (100O人次); such a letter counts only inside a number before a unit
 _OCR_ZERO = "Oo〇"
 _NUMBER = rf"\d(?:[\d.．]|,(?=\d{{3}})|[{_OCR_ZERO}](?=[\d{_OCR_ZERO}]*(?:余|多)?(?:{_UNIT})))*"
+# a number starts where a run of digits starts (a match inside a run would rescan it: quadratic)
 QUANTITY = re.compile(
-    rf"(?P<num>{_NUMBER})(?:\s*(?:%|％|个百分点)?\s*[-－—–~～至到]\s*(?P<upper>{_NUMBER}))?\s*(?P<approx>余|多)?"
+    rf"(?<![\d.．,])(?P<num>{_NUMBER})(?:\s*(?:%|％|个百分点)?\s*[-－—–~～至到]\s*(?P<upper>{_NUMBER}))?\s*(?P<approx>余|多)?"
     rf"(?P<unit>{_UNIT})(?P<post>及以上|及以下|以上|以下|以内|左右|上下)?"
 )
 # a number with no measure word, closing its clause (每万人口发明专利拥有量达到12): its unit is the
