@@ -31,6 +31,8 @@ _UNIT = (
     rf"个百分点|百分点|%|％|‰|倍|(?:{_MAGNITUDE})?(?:{_BASE_UNITS})"
     # 投资100亿 / 超1万: a magnitude alone, only where nothing follows it
     rf"|(?:万亿|亿|万)(?=以上|以下|左右|$|[，,；;。、）)和及])"
+    # a ratio: 农产品加工业与农业总产值比达到2.4∶1
+    r"|[:∶]\s*1(?![\d.])"
 )
 # OCR may read a zero as a letter (100O人次); such a letter counts only inside a number before a unit
 _OCR_ZERO = "Oo〇"

@@ -134,9 +134,9 @@ _AS_OF = re.compile(rf"(?:截至|截止到|截止)\s*{_YEAR}")
 _THIS_YEAR = re.compile(r"今年|本年度?(?!以来)")
 # a year that opens a clause: 2025年，… (a stated target year, or past statistics before the plan)
 _OPENING_YEAR = re.compile(rf"^\s*{_YEAR}(?:度|底|末|上半年|下半年|全年)?(?=[，,\s]|$)")
-# a year printed bare in a clause (其中2019年培训…), not a baseline (比2015年), a start (自2019年起) or
-# a span in a title (《…纲要（2021—2035年）》)
-_OTHER_YEAR = re.compile(rf"(?<![比较与同自从\d—\-–~～]){_YEAR}(?!起|以来|开始|度?[)）》]|远景)")
+# a year printed bare in a clause (其中2019年培训…), not a baseline (比2015年, 由2020年的), a start
+# (自2019年起) or a span in a title (《…纲要（2021—2035年）》)
+_OTHER_YEAR = re.compile(rf"(?<![比较与同自从由\d—\-–~～]){_YEAR}(?!起|以来|开始|度?[)）》]|远景)")
 # words of a report on the past: 已达到, 首次, 近年来, 五年来, 过去一年, 去年, 目前 (a five-year plan's
 # 十三五期间 is checked against the document's own years)
 _PAST = re.compile(
@@ -224,6 +224,15 @@ _MAX_LEFT = 80
 _MAX_NOUN = 40  # what a count counts is a noun phrase
 
 
+_ENDING_VERB = re.compile(rf"(?:{metrics.COMMIT_VERBS})$")
+
+
+def _base(metric: str) -> str:
+    """A metric without the change it ends in (…质押融资额年均增长 → …质押融资额)."""
+    m = re.search(rf"(?:年均|平均|每年|同比|比上年)?(?:{metrics.CHANGE_VERBS})$", metric)
+    return metric[: m.start()] if m and m.start() >= 2 else metric
+
+
 def targets(outline: Outline, meta: Meta | None = None) -> list[Target]:
     """The quantitative targets stated in the body's sentences, in document order."""
     calendar = _calendar(meta, outline)
@@ -266,10 +275,16 @@ class _UnitReader:
     year: int | None  # the year in force: carried in, then set by each due year stated
     found: list[Target] = field(default_factory=list)
 
+    sentence_start: int = 0  # where the current sentence's targets begin in ``found``
+
     def read(self) -> list[Target]:
         for sentence in _SENTENCE.finditer(self.unit.text):
+            self.sentence_start = len(self.found)
             self._sentence(sentence.group(0))
         return self.found
+
+    def has_sentence_targets(self) -> bool:
+        return len(self.found) > self.sentence_start
 
     def _sentence(self, raw: str) -> None:
         text = normalise(raw)
@@ -286,6 +301,8 @@ class _UnitReader:
             )
             if k == 0 and past:
                 past_sentence = True
+            elif past_sentence and not past and _DUE_YEAR.search(clause):
+                past_sentence = False  # 2020年全市…5000件，到2025年达到8000件
             found, described = [], False
             if not (past or past_sentence):
                 reading = _Clause(self, raw, text, start, end, subject, self._due_year(clause))
@@ -297,18 +314,21 @@ class _UnitReader:
             subject = (start, end) if not found and not past and described else None
 
     def _due_year(self, clause: str) -> int | None:
-        m = _DUE_YEAR.search(clause)
-        if m is not None:
-            year = int(m.group(1) or m.group(2))
-        elif _THIS_YEAR.search(clause) and self.calendar.issued is not None:
-            year = self.calendar.issued
-        else:
-            m = _OTHER_YEAR.search(clause)
-            if m is None or self.calendar.is_past(int(m.group(1))):
-                return None
-            year = int(m.group(1))
-        self.year = year
-        return year
+        """The year ``clause`` states its targets for (the last one it prints: …由2020年的5.12件提高到
+        2025年的8件), which then holds for the rest of the paragraph."""
+        due = [int(m.group(1) or m.group(2)) for m in _DUE_YEAR.finditer(clause)]
+        if not due and _THIS_YEAR.search(clause) and self.calendar.issued is not None:
+            due = [self.calendar.issued]
+        if not due:
+            due = [
+                y
+                for y in (int(m.group(1)) for m in _OTHER_YEAR.finditer(clause))
+                if not self.calendar.is_past(y)
+            ]
+        if not due:
+            return None
+        self.year = due[-1]
+        return due[-1]
 
     def _past_year(self, clause: str) -> bool:
         as_of = _AS_OF.search(clause)
@@ -416,17 +436,17 @@ class _Clause:
             before, text_start = before[run_on:], text_start + run_on
         metric = metrics.clean(before)
         lead = before[: before.find(metric)] if metric and metric in before else before
+        chain = left[chain_start:]
         change = _BARE_CHANGE.fullmatch(before.strip(" 、，,"))
-        if len(metric) < 2 or change:
-            previous = self._previous(earlier)
-            if change and previous is not None:
-                metric = previous.metric + change.group(0)  # …达到4.5件，年均增长12%
-            elif len(metric) < 2 and self.subject is not None and left[chain_start:]:
-                s, e = self.subject
-                metric = metrics.clean(self.text[max(s, e - _MAX_LEFT) : e])
-                text_start = s
-            elif len(metric) < 2 and previous is not None and "其中" in left:
-                metric = previous.metric
+        previous = self._previous(earlier)
+        in_sentence = previous if earlier or self.reader.has_sentence_targets() else None
+        if change:
+            # …达到4.5件，年均增长12%: the change of the metric before it
+            metric = (_base(in_sentence.metric) if in_sentence else "") + change.group(0)
+        elif len(metric) < 2:
+            metric, subject_start = self._borrowed(left, chain, in_sentence, previous)
+            if subject_start is not None:
+                text_start = subject_start
             if len(metric) < 2:
                 return None
         if not q.unit:
@@ -434,7 +454,24 @@ class _Clause:
             if unit is None or not left[chain_start:]:
                 return None  # a bare number is a value only after a stating verb, for a metric with a unit
             q.unit = unit
-        return _Group([q], metric, lead, left[chain_start:], text_start, self.start + q.end)
+        return _Group([q], metric, lead, chain, text_start, self.start + q.end)
+
+    def _borrowed(
+        self, left: str, chain: str, in_sentence: Target | None, previous: Target | None
+    ) -> tuple[str, int | None]:
+        """The metric of a clause with none of its own, and where its text then starts: after 其中 the
+        previous target's; the subject clause before it (…再担保业务收费，原则上不高于…0.5%); the
+        previous target's in the same sentence (…年均增长20%，累计达到100亿元); or its verb alone
+        (每年培训1万人次)."""
+        verb = _ENDING_VERB.search(left)
+        if previous is not None and "其中" in left:
+            return previous.metric, None
+        if self.subject is not None and (chain or verb):
+            s, e = self.subject
+            return metrics.clean(self.text[max(s, e - _MAX_LEFT) : e]), s
+        if in_sentence is not None and chain:
+            return _base(in_sentence.metric), None
+        return (verb.group(0) if verb else ""), None
 
     # a count before what it counts: 推出100项具有较大知名度的体育精品赛事
     def _counted(self, q: Quantity, segment: int, nxt: Quantity | None) -> tuple[Target | None, int]:
