@@ -8,11 +8,11 @@ words that frame the commitment (到2025年，力争全区…达到 → the word
 
 from __future__ import annotations
 
-import logging
 import re
 from functools import cache
 
 from ipplan.extract.quantities import PRE_COMPARATORS
+from ipplan.extract.segment import _posseg  # one jieba, loaded on first use, for the whole process
 
 # verbs that state a level (the verb is never the metric); longest first within each family
 _STATE_VERBS = (
@@ -34,7 +34,6 @@ _CHAIN = re.compile(
     rf"(?:{_ADVERBS})*(?:(?:{_STATE_VERBS})(?:{_ADVERBS})*(?:(?P<cmp>{_PRE_CMP}))?|(?P<cmp2>{_PRE_CMP})){_OF}$"
     rf"|(?:{_ADVERBS})*$"
 )
-_CHANGE_END = re.compile(rf"(?:{CHANGE_VERBS})(?:了)?$")
 # verbs a count follows (培育100家…) or a metric's leading verb (培育市级及以上…企业20家以上)
 COMMIT_VERBS = (
     "培育认定|新培育|再培育|培育|培养培训|培养|培训|建设认定|建设|建成|新建|改建|扩建|建立|组建|创建|创成|争创|"
@@ -81,10 +80,6 @@ def verb_chain(left: str) -> tuple[int, str | None]:
     return m.start(), m.group("cmp") or m.group("cmp2")
 
 
-def ends_with_change(text: str) -> bool:
-    return _CHANGE_END.search(text[-6:]) is not None
-
-
 def clean(text: str) -> str:
     """``text`` without the framing words at either end (到2025年，力争全区… / …分别)."""
     text = _BASELINE.sub("", text.strip())
@@ -117,11 +112,6 @@ def run_on_end(text: str) -> int:
     """Where the clause that ``text`` really begins with starts, after a state it ran on from."""
     ends = [m.end() for m in _RUN_ON.finditer(text)]
     return ends[-1] if ends else 0
-
-
-def new_in_front(text: str) -> bool:
-    """新增… reads as a noun phrase (新增商标品牌服务指导站15个): the word is part of the metric."""
-    return text.startswith(("新增", "新建"))
 
 
 _ITEM_SEPARATOR = re.compile(r"、|和|及|与|以及")
@@ -157,15 +147,6 @@ def split_items(metric: str, count: int) -> list[str]:
             return [metric] * count
         suffix = "".join(words_last[1:])
     return [prefix + item + suffix for item in items]
-
-
-@cache
-def _posseg():
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.posseg
 
 
 def _words(text: str) -> list[str]:
