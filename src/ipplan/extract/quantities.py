@@ -45,7 +45,7 @@ QUANTITY = re.compile(
 # a number with no measure word, closing its clause (每万人口发明专利拥有量达到12): its unit is the
 # one its metric implies (``implied_unit``)
 _BARE = re.compile(
-    rf"(?<![\d.．])(?P<num>\d+(?:\.\d+)?)(?P<post>及以上|及以下|以上|以下|以内|左右)?"
+    r"(?<![\d.．])(?P<num>\d+(?:\.\d+)?)(?P<post>及以上|及以下|以上|以下|以内|左右)?"
     r"(?=\s*(?:$|[。！？!?；;)）、和及]))"
 )
 _COUNTED = "拥有量|申请量|授权量|注册量|登记量|数量?|总量"
