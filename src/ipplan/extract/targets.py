@@ -491,7 +491,7 @@ class _Clause:
         if re.search(r"(?:新增|新建)(?:\S{0,4})$", left):
             head = ("新增" if "新增" in left[-8:] else "新建") + head
         comparator = q.comparator or self._comparator(left[-8:])
-        year = self._year(left, self.clause)
+        year = self._year(left)
         text_start = self.start + max(segment, q.start - _MAX_LEFT)
         target = Target(
             metric=head,
@@ -508,7 +508,7 @@ class _Clause:
         n = len(group.quantities)
         distributed = n > 1 and "分别" in group.chain
         names = metrics.split_items(group.metric, n) if distributed else [group.metric] * n
-        year = self._year(group.lead, self.clause)
+        year = self._year(group.lead)
         out = []
         for q, name in zip(group.quantities, names, strict=True):
             comparator = q.comparator or self._comparator(group.chain)
@@ -531,7 +531,8 @@ class _Clause:
         m = _COMPARATOR_WORD.search(words)
         return comparator_word(m.group(0)) if m else None
 
-    def _year(self, lead: str, clause: str) -> int | None:
+    def _year(self, lead: str) -> int | None:
+        """The clause's own year; none for 每年… or 未来五年…; else the year in force or the plan's."""
         if self.due is not None:
             return self.due
         if _PER_YEAR.search(lead):
