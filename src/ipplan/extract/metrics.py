@@ -21,7 +21,7 @@ _STATE_VERBS = (
     "稳定在|保持在|控制在|维持在|巩固在|保持|稳定|维持|新增|累计|共计|合计|实现|为|在|至|到"
 )
 # verbs of change: kept in the metric when the number is the change (生产总值增长6%以上)
-CHANGE_VERBS = "增长|下降|提高|提升|降低|减少|增加|上涨|上升|扩大|缩短|压减|压缩|增速|涨幅|增幅|降幅"
+CHANGE_VERBS = "增长|下降|提高|提升|降低|减少|增加|上涨|上升|扩大|缩短|压减|压缩|下调|上调|增速|涨幅|增幅|降幅"
 _ADVERBS = (
     "原则上|总体上|总体|分别|均|各|都|一般|逐步|力争|争取|确保|要|应|将|可|再|共|每年|年均|平均|基本|稳步|持续|"
     "全年|当年|累计|进一步|不断|努力"
@@ -62,6 +62,8 @@ _BASELINE = re.compile(
     r"(?:分别)?(?:比|较|相比|与)\s*(?:上年|上一年|去年|基期|[“\"]?十[一二三四五]五[”\"]?(?:末|期末)?|"
     r"(?:19|20)\d{2}\s*年(?:底|末)?)(?:水平)?(?:相比)?|(?:从|由)[^，,从由]{0,12}\d[^，,]*$"
 )
+# （以下简称…） names a term for later; it is no part of the metric
+_DEFINITION = re.compile(r"[（(]以下(?:简|统)?称[^）)]{0,20}[）)]")
 _TAIL_FRAMING = re.compile(rf"(?:{_ADVERBS}|[、，,\s])+$")
 # the object of 将/把/使/让 is what is measured: 引导合作机构逐步将平均担保费率(降至1%以下)
 _CAUSATIVE = re.compile(
@@ -82,7 +84,7 @@ def verb_chain(left: str) -> tuple[int, str | None]:
 
 def clean(text: str) -> str:
     """``text`` without the framing words at either end (到2025年，力争全区… / …分别)."""
-    text = _BASELINE.sub("", text.strip())
+    text = _DEFINITION.sub("", _BASELINE.sub("", text.strip()))
     for _ in range(12):  # each pass strips one framing word; a metric has a few at most
         m = _LEAD_FRAMING.match(text)
         if m is None or not m.group(0):

@@ -126,7 +126,8 @@ def _from(units: list[Unit], start: int) -> Iterator[Unit]:
 _YEAR = r"((?:19|20)\d{2})\s*年"
 # 到2025年 / 至2025年底 / 2025年前 / 2025年12月底前: the year a commitment is due
 _DUE_YEAR = re.compile(
-    rf"(?:到|至|截至|截止到|截止|于|在)\s*{_YEAR}(?:度|底|末|初)?|(?<!\d){_YEAR}(?:\d{{1,2}}月)?(?:底|末)?前"
+    rf"(?:到|至|截至|截止到|截止|于|在)\s*{_YEAR}(?:度|底|末|初)?(?!\d{{1,2}}月\d{{1,2}}日)"
+    rf"|(?<!\d){_YEAR}(?:\d{{1,2}}月)?(?:底|末)?前"
 )
 # 截至2018年底，全国共有…: a count as of a date the document has reached is a statistic
 _AS_OF = re.compile(rf"(?:截至|截止到|截止)\s*{_YEAR}")
@@ -136,7 +137,9 @@ _THIS_YEAR = re.compile(r"今年|本年度?(?!以来)")
 _OPENING_YEAR = re.compile(rf"^\s*{_YEAR}(?:度|底|末|上半年|下半年|全年)?(?=[，,\s]|$)")
 # a year printed bare in a clause (其中2019年培训…), not a baseline (比2015年, 由2020年的), a start
 # (自2019年起) or a span in a title (《…纲要（2021—2035年）》)
-_OTHER_YEAR = re.compile(rf"(?<![比较与同自从由\d—\-–~～]){_YEAR}(?!起|以来|开始|度?[)）》]|远景)")
+_OTHER_YEAR = re.compile(
+    rf"(?<![比较与同自从由至到\d—\-–~～]){_YEAR}(?!起|以来|开始|度?[)）》]|远景|\d{{1,2}}月\d{{1,2}}日)"
+)
 # words of a report on the past: 已达到, 首次, 近年来, 五年来, 过去一年, 去年, 目前 (a five-year plan's
 # 十三五期间 is checked against the document's own years)
 _PAST = re.compile(
@@ -224,7 +227,9 @@ _MAX_LEFT = 80
 _MAX_NOUN = 40  # what a count counts is a noun phrase
 
 
+_PRE_COMPARATOR = "|".join(sorted(PRE_COMPARATORS, key=len, reverse=True))
 _ENDING_VERB = re.compile(rf"(?:{metrics.COMMIT_VERBS})$")
+_CONDITION = re.compile(rf"(?:{_PRE_COMPARATOR}|在)[^，,]{{0,12}}\d[^，,]*的$")
 
 
 def _base(metric: str) -> str:
@@ -468,7 +473,10 @@ class _Clause:
             return previous.metric, None
         if self.subject is not None and (chain or verb):
             s, e = self.subject
-            return metrics.clean(self.text[max(s, e - _MAX_LEFT) : e]), s
+            subject = self.text[max(s, e - _MAX_LEFT) : e]
+            # …缴费比例高于16%的，可降至16%: the noun before the condition the clause sets
+            condition = _CONDITION.search(subject)
+            return metrics.clean(subject[: condition.start()] if condition else subject), s
         if in_sentence is not None and chain:
             return _base(in_sentence.metric), None
         return (verb.group(0) if verb else ""), None
@@ -551,4 +559,4 @@ class _Clause:
         return text.strip(" 。！？!?；;，,")
 
 
-_COMPARATOR_WORD = re.compile("|".join(sorted(PRE_COMPARATORS, key=len, reverse=True)))
+_COMPARATOR_WORD = re.compile(_PRE_COMPARATOR)
