@@ -56,6 +56,7 @@ _IMPLIED_UNITS = (
     (re.compile(r"(?:人数|人才数量?)$"), "人"),
 )
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+_FULL_WIDTH_CHARS = re.compile("[０-９．％]")  # translating is slow; most text has none of them
 _OCR_DIGITS = str.maketrans({c: "0" for c in _OCR_ZERO})
 
 # comparator words before a number (longest first), and what they mean
@@ -120,7 +121,7 @@ class Quantity:
 
 def normalise(text: str) -> str:
     """Full-width digits, point and percent sign as ASCII: the same length, so positions carry over."""
-    return text.translate(_FULL_WIDTH)
+    return text.translate(_FULL_WIDTH) if _FULL_WIDTH_CHARS.search(text) else text
 
 
 def quantities(clause: str) -> list[Quantity]:

@@ -207,6 +207,7 @@ def _calendar(meta: Meta | None, outline: Outline) -> _Calendar:
 # --- sentences and clauses ----------------------------------------------------------------------
 
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
+_DIGIT = re.compile(r"[0-9０-９]")
 _CLAUSE = re.compile(r"[^，,；;：:\n]+")
 _SEPARATOR = r"、|和|及|与|或|以及"
 _ONLY_SEPARATOR = re.compile(rf"\s*(?:{_SEPARATOR})?\s*")
@@ -292,6 +293,8 @@ class _UnitReader:
         return len(self.found) > self.sentence_start
 
     def _sentence(self, raw: str) -> None:
+        if _DIGIT.search(raw) is None:
+            return  # a target is a number: a sentence without one is read no further
         text = normalise(raw)
         clauses = [(m.start(), m.end()) for m in _CLAUSE.finditer(text)]
         past_sentence = False
