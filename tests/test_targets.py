@@ -178,6 +178,12 @@ SEVERAL = {
         task("开展知识产权培训，每年培训1万人次以上。"),
         [("知识产权培训", 1.0, "万人次", ">=", None)],
     ),
+    "a condition lends its noun, not its condition (social insurance 2019)": (
+        task(
+            "延长阶段性降低失业保险费率的期限至2020年4月30日。各省养老保险单位缴费比例高于16%的，可降至16%。"
+        ),
+        [("各省养老保险单位缴费比例", 16.0, "%", None, None)],
+    ),
     "the value after 由…提高到, in the year printed with it": (
         goals("每万人口发明专利拥有量由2020年的5.12件提高到2025年的8件。"),
         [("每万人口发明专利拥有量", 8.0, "件", None, 2025)],
