@@ -11,14 +11,19 @@ How a sentence states a number it commits to (``_Clause``):
 - a verb, the count, then what is counted (推出100项具有较大知名度的体育精品赛事 → 体育精品赛事);
 - several numbers in one clause: 分别达到65%和55% (one target each, the list distributed),
   20亿级项目不少于12个、50亿级项目不少于2个, 培养1万名…、200万名…;
-- a clause with no metric of its own takes the subject clause before it (…再担保业务收费，原则上不高于
-  …0.5%) or, after 其中, the previous target's metric; a bare change (年均增长12%) the previous metric.
+- a clause with no metric of its own borrows one (``_Clause._borrowed``): after 其中 the previous
+  target's, the subject clause before it (…再担保业务收费，原则上不高于…0.5%), the previous target of
+  its sentence (…年均增长20%，累计达到100亿元); a bare change (年均增长12%) is the previous metric's;
+- a number with no measure word after a stating verb takes the unit its metric implies (…发明专利
+  拥有量达到12 → 件).
 A number that describes a noun (500万元及以下的小微企业, 维持年限超过10年的), a time span (20个工作日内),
-an ordinal and a past statistic (十三五期间…, 已达到…, 2018年全国…) is no target.
+an ordinal, an amount per recipient (每人每天不超过30元) and a past statistic (十三五期间… in a later
+document, 已达到…, 截至2018年底…, 2018年全国… before the document's year) is no target.
 
 The year: 到2025年 / 2025年前 / 2025年底 holds for its clause and what follows it in the paragraph; a
-paragraph that opens with one passes it to the paragraphs under it; an annual plan's year holds
-where nothing else is stated; per-year targets (每年…) and relative spans (未来五年, 3年内) have none.
+paragraph that opens with one passes it to the paragraphs under it; 今年 is the issuing year; an
+annual plan's year holds where nothing else is stated; per-year targets (每年…) and relative spans
+(未来五年, 3年内) have none.
 """
 
 from __future__ import annotations
