@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ipplan.extract import metrics
+from ipplan.extract.indicators import read_columns
 from ipplan.extract.quantities import (
     PRE_COMPARATORS,
     Quantity,
@@ -56,7 +57,6 @@ _BACKGROUND = re.compile(
 )
 _NOTE = re.compile(r"^\s*(?:[（(]?\s*(?:注|备注|说明|数据来源|资料来源)\s*[）)]?\s*[：:]|[（(]\s*以上指标)")
 _NOTE_ITEM = re.compile(r"^\s*\d+\s*[.．、]")
-_HEADER_ROLES = ("指标", "名称", "目标", "预期", "基数", "基期", "现状", "20")
 
 
 def _body(outline: Outline) -> list[Unit]:
@@ -93,12 +93,12 @@ def _heading_of(text: str) -> str:
 
 
 def _is_indicator_table(u: Unit) -> bool:
-    """A table whose first row names indicators and their values (指标名称 | 2025年目标值 …)."""
+    """A table the indicator extractor reads: its first row names indicators and their values
+    (指标名称 | 2025年目标值 …)."""
     if not u.is_table:
         return False
     rows = getattr(u.block, "rows", None) or []
-    header = "".join(c.text for c in rows[0]) if rows else ""
-    return "指标" in header and sum(word in header for word in _HEADER_ROLES) >= 2
+    return bool(rows) and read_columns([c.text for c in rows[0]]) is not None
 
 
 def _goal_units(outline: Outline) -> list[Unit]:
