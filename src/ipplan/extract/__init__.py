@@ -38,7 +38,7 @@ def build_plan(document: Document, source: SourceInfo) -> Plan:
             tasks(outline, leads_first_listed_from=0 if stated_before else None, warnings=warnings),
             table_tasks(outline, first_listed_leads=stated_before),
         ),
-        targets=targets(outline),
+        targets=targets(outline, front.meta),
         warnings=warnings,
     )
     if not plan.sections and not plan.indicators and not plan.tasks:
