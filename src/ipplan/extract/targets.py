@@ -66,7 +66,9 @@ def _body(outline: Outline) -> list[Unit]:
         if goals:
             return goals
     first = next((i for i, u in enumerate(units) if u.level == 1), 0)
-    selected: list[Unit] = []
+    # an opening paragraph that states the plan's goals (主要目标：…达到…) is read; the others
+    # (purpose, background, past figures) are not
+    selected: list[Unit] = [u for u in units[:first] if not u.is_table and _STATES_GOALS.search(u.text)]
     background_level: int | None = None
     in_notes = False
     for u in _from(units, first):
@@ -85,6 +87,9 @@ def _body(outline: Outline) -> list[Unit]:
         in_notes = False
         selected.append(u)
     return selected
+
+
+_STATES_GOALS = re.compile(r"(?:主要|总体|工作|发展|年度)目标[是为：:]|目标任务[是为：:]|力争|确保")
 
 
 def _heading_of(text: str) -> str:
