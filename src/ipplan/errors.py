@@ -38,6 +38,10 @@ KINDS: dict[str, ErrorKind] = {
             "E302", "unsafe-content", 4, "the input carries content refused for safety (XML DTD, entities)"
         ),
         ErrorKind("E401", "output-error", 8, "the output cannot be written (or would overwrite the input)"),
+        ErrorKind("E501", "missing-extra", 9, "an option needs an optional extra that is not installed"),
+        ErrorKind(
+            "E502", "cluster-error", 10, "the Dask cluster cannot be reached, was lost, or cannot run ipplan"
+        ),
         ErrorKind("E901", "internal-error", 70, "a bug in ipplan: please report it with --debug output"),
     )
 }

@@ -1,12 +1,13 @@
 """``ipplan batch INPUT... -o OUTDIR``: files and folders of plans to one record each, in parallel.
 
 Exit codes: 0 every input parsed (warnings and skipped files allowed), 1 some inputs failed
-(or --fail-fast stopped the batch), 2 usage error, 130 interrupted (the report is still written).
+(or --fail-fast stopped the batch), 2 usage error, 130 interrupted (the report is still written);
+with --scheduler also 9 (the dask extra is missing) and 10 (the cluster cannot be reached or
+was lost: the report is still written).
 """
 
 from __future__ import annotations
 
-import os
 import time
 from datetime import datetime
 from pathlib import Path
@@ -33,12 +34,20 @@ import click
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="Worker processes [default: CPU count]; 1 runs in-process.",
+    help="Worker processes [default: CPU count]; 1 runs in-process. With --scheduler: at most this "
+    "many files parsed at once on the cluster [default: a few per worker thread].",
 )
 @click.option(
     "--skip-existing", is_flag=True, help="Do not parse a file whose output records the same sha256."
 )
 @click.option("--fail-fast", is_flag=True, help="Stop at the first file that fails (exit 1).")
+@click.option(
+    "--scheduler",
+    envvar="IPPLAN_SCHEDULER",
+    metavar="ADDRESS",
+    help="Parse on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786, or a scheduler "
+    "file) instead of local processes; needs ipplan[dask]. Default: $IPPLAN_SCHEDULER. See docs/scale.md.",
+)
 @click.pass_context
 def command(
     ctx: click.Context,
@@ -48,6 +57,7 @@ def command(
     jobs: int | None,
     skip_existing: bool,
     fail_fast: bool,
+    scheduler: str | None,
 ) -> None:
     """Parse every .txt .docx .pdf .html/.htm under INPUT (files or folders) into OUTDIR.
 
@@ -57,40 +67,42 @@ def command(
     from ipplan.batch import REPORT_NAME, report
     from ipplan.batch.discover import discover
     from ipplan.batch.display import BatchProgress, print_summary
-    from ipplan.batch.runner import deferred_sigint, run
+    from ipplan.batch.executor import open_executor
+    from ipplan.batch.runner import deferred_sigint
     from ipplan.batch.worker import Job
     from ipplan.errors import IpplanError
     from ipplan.writers import write_atomic
 
-    workers = jobs or os.cpu_count() or 1
+    # before anything is written: a missing extra or an unreachable cluster leaves OUTDIR untouched
+    executor = open_executor(jobs, scheduler, debug=bool((ctx.find_root().obj or {}).get("debug")))
+    ctx.call_on_close(executor.close)
     started, clock = datetime.now().astimezone(), time.perf_counter()
     items = discover(inputs, outdir, fmt)
     todo = [i for i, item in enumerate(items) if item.verdict is None]
     job_list = [Job(items[i].input, items[i].output or "", fmt, skip_existing) for i in todo]
 
     results = {i: item.verdict for i, item in enumerate(items) if item.verdict is not None}
-    stopped = None
+    stopped = error = None
     if fail_fast and any(r["status"] == "error" for r in results.values()):
         stopped = "fail-fast"  # an error found while listing (an output collision): parse nothing
     else:
         progress = BatchProgress(len(job_list))
         with progress.shown():
-            outcome = run(
+            outcome = executor.run(
                 job_list,
-                workers=workers,
                 fail_fast=fail_fast,
                 on_start=progress.started,
                 on_result=progress.finished,
             )
         results.update({todo[k]: res for k, res in outcome.results.items()})
-        stopped = outcome.stopped
+        stopped, error = outcome.stopped, outcome.error
     doc = report.build(
         report.entries(items, results, stopped),
         started=started,
         elapsed=time.perf_counter() - clock,
         outdir=outdir,
         fmt=fmt,
-        jobs=workers,
+        jobs=executor.jobs,
         stopped=stopped,
     )
     report_path = str(Path(outdir) / REPORT_NAME)
@@ -101,6 +113,8 @@ def command(
             raise IpplanError("output-error", exc.strerror or str(exc), report_path) from exc
     print_summary(doc, report_path)
 
+    if stopped == "cluster-error":
+        raise IpplanError("cluster-error", f"{error}; rerun with --skip-existing to resume", executor.where)
     if stopped == "interrupted":
         ctx.exit(130)
     ctx.exit(1 if doc["totals"]["error"] else 0)
