@@ -41,6 +41,7 @@ from ipplan.errors import IpplanError
 TASKS_PER_THREAD = 2  # one running and one queued on each worker thread: no idle gap, little held
 MAX_BYTES_IN_FLIGHT = 512 * 1024 * 1024  # inputs sent and not yet done (held by the scheduler)
 THREADS_REFRESH_SECONDS = 5.0  # how often the window follows a cluster that scales
+MAX_FETCH_TRIES = 3  # a result that is there but cannot be fetched (a client of another Dask version)
 EXTRA = "pip install 'ipplan[dask]'"
 
 SentTask = Callable[[Job, bytes], dict]  # a top-level function, importable on the workers
@@ -59,17 +60,17 @@ def _import_distributed() -> Any:
 class DaskExecutor:
     """A client of an existing Dask cluster; ``jobs`` caps the files parsed at once on it."""
 
-    def __init__(self, client: Any, address: str, jobs: int | None = None, task: SentTask = process_sent):
+    def __init__(self, client: Any, address: str, jobs: int | None = None, task: SentTask | None = None):
         self.client = client
         self.where = address
         self.limit = jobs
-        self.task = task
+        self.task = task or process_sent  # looked up now: tests substitute a task that kills its worker
         self._threads = self._cluster_threads()
         self.jobs = jobs or self._threads or 1
 
     @classmethod
     def connect(
-        cls, address: str, *, jobs: int | None = None, debug: bool = False, task: SentTask = process_sent
+        cls, address: str, *, jobs: int | None = None, debug: bool = False, task: SentTask | None = None
     ) -> DaskExecutor:
         """Connect to the scheduler at ``address`` (tcp://host:8786, or a scheduler file).
 
@@ -121,7 +122,11 @@ class DaskExecutor:
 
 
 def _quiet() -> None:
-    """Dask logs connection trouble with tracebacks; the batch reports it in one line instead."""
+    """Dask logs connection trouble with tracebacks (also while a lost client closes); the batch
+    says it in one line instead. For the rest of this process: it is the batch's."""
+    for name, logger in list(logging.root.manager.loggerDict.items()):
+        if isinstance(logger, logging.Logger) and name.split(".")[0] in ("distributed", "tornado"):
+            logger.setLevel(logging.CRITICAL + 1)
     for name in ("distributed", "tornado"):
         logging.getLogger(name).setLevel(logging.CRITICAL + 1)
 
@@ -145,6 +150,8 @@ class _ClusterRun:
         self.bytes_in_flight = 0
         self.suspects: list[int] = []  # failed with KilledWorker beside others: re-run alone
         self.isolated: int | None = None  # the suspect now running alone
+        self.fetch_failures: dict[Any, int] = {}  # finished futures whose result could not be fetched
+        self.fetch_errors: dict[Any, str] = {}
         self.completed = as_completed(loop=self.client.loop)
         self.refreshed = time.monotonic()
 
@@ -213,16 +220,27 @@ class _ClusterRun:
         finished = [f for f in done if f.status == "finished"]
         values = self._gather(finished)
         for future in done:
-            index, size = self.pending.pop(future)
-            self.bytes_in_flight -= size
             if self.outcome.stopped == "cluster-error":
-                continue  # lost with the rest: reported as not processed
+                break  # lost with the rest: reported as not processed
             if future in values:
-                self._received(index, values[future])
+                self._received(self._done(future), values[future])
             elif future.status == "error":
-                self._erred(index, future.exception())
-            else:
+                self._erred(self._done(future), future.exception())
+            elif future.cancelled():
                 self._lost(future)
+            elif future.status == "finished" and self.fetch_failures.get(future, 0) >= MAX_FETCH_TRIES:
+                self._stop(f"the results cannot be fetched from the cluster ({self.fetch_errors[future]})")
+            else:
+                # done, then its result was lost with its worker before it was fetched: the
+                # scheduler computes it again, and it comes back through the window
+                self.completed.add(future)
+
+    def _done(self, future: Any) -> int:
+        self.fetch_failures.pop(future, None)
+        self.fetch_errors.pop(future, None)
+        index, size = self.pending.pop(future)
+        self.bytes_in_flight -= size
+        return index
 
     def _gather(self, finished: list) -> dict:
         """The results of finished futures, fetched together (one round trip for the batch)."""
@@ -233,8 +251,11 @@ class _ClusterRun:
         except Exception:  # one was lost on the way: fetch each alone, so the rest are kept
             values = {}
             for future in finished:
-                with contextlib.suppress(Exception):  # left to _collect, which reads the future's state
+                try:
                     values[future] = future.result()
+                except Exception as exc:  # left to _collect, which reads the future's state
+                    self.fetch_failures[future] = self.fetch_failures.get(future, 0) + 1
+                    self.fetch_errors[future] = " ".join(f"{type(exc).__name__}: {exc}".split())
             return values
 
     def _received(self, index: int, res: dict) -> None:
@@ -256,8 +277,8 @@ class _ClusterRun:
             if index == self.isolated:
                 tries = exc.allowed_failures + 1
                 message = (
-                    f"the worker processes parsing this file died {tries} times, the last times with no "
-                    "other file of the batch beside it (a crash or out of memory); not retried further"
+                    f"{tries} worker processes died parsing this file, with no other file of the batch "
+                    "beside it (a crash or out of memory): not retried further"
                 )
                 error = result(job, "error", code="E901", error="internal-error", message=message)
                 self._record(index, error)
@@ -270,10 +291,12 @@ class _ClusterRun:
         self._stop(f"the workers cannot run ipplan's task ({reason}): install ipplan {__version__} there")
 
     def _lost(self, future: Any) -> None:
+        """A task cancelled, not by this batch: the client lost the scheduler, or someone else
+        cancelled it there."""
+        reason = "cancelled"
         try:
-            future.result(timeout=0)
-            reason = "its result could not be fetched"
-        except Exception as exc:
+            future.result()  # a cancelled future raises at once, with the reason it was given
+        except Exception as exc:  # FutureCancelledError
             reason = str(exc)
         if "connection-lost" in reason:
             self._stop("lost the connection to the scheduler")
