@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from batch_jobs import DEFAULT_CORPUS, build_folder  # noqa: E402
+from batch_jobs import DEFAULT_CORPUS, build_folder
 
 DASK = [str(Path(sys.executable).with_name("dask"))]
 
@@ -57,7 +57,16 @@ class Cluster:
         ]
         self.procs.append(
             subprocess.Popen(
-                [*DASK, "worker", self.address, "--nworkers", str(workers), "--nthreads", "1", "--no-dashboard"],
+                [
+                    *DASK,
+                    "worker",
+                    self.address,
+                    "--nworkers",
+                    str(workers),
+                    "--nthreads",
+                    "1",
+                    "--no-dashboard",
+                ],
                 stdout=self.log,
                 stderr=subprocess.STDOUT,
             )
@@ -105,7 +114,9 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--formats", default="docx,pdf,html,txt")
-    ap.add_argument("--small", type=int, default=1000, help="tiny text plans for the client's own cost (0: skip)")
+    ap.add_argument(
+        "--small", type=int, default=1000, help="tiny text plans for the client's own cost (0: skip)"
+    )
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="ipplan-dask-bench-") as tmp:

@@ -450,3 +450,29 @@ def test_the_local_pool_imports_no_dask(tmp_path: Path) -> None:
         argv = ["batch", str(src), "-o", str(tmp_path / "out"), "--jobs", jobs]
         done = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, env=env)
         assert done.stdout.splitlines()[-1] == "0 []", done.stderr
+
+
+def test_a_worker_sent_the_bytes_never_opens_the_path(tmp_path: Path) -> None:
+    """What a cluster worker runs: the input's name travels with its bytes; no file is read or
+    written there (no shared file system), and the client's write gives the local result."""
+    from ipplan.batch.worker import process_sent, write_sent
+
+    src = corpus_file(LUZHAI, "txt")
+    job = Job("/nowhere/on/this/worker/luzhai.txt", str(tmp_path / "out" / "luzhai.txt.json"))
+    sent = process_sent(job, src.read_bytes())
+    assert not (tmp_path / "out").exists()  # nothing written on the worker's side
+    assert set(sent) == ENTRY_KEYS | {"outputs", "ipplan_version"}
+    (text,) = sent["outputs"].values()
+    record = json.loads(text)
+    assert record["source"]["path"] == job.input and record["source"]["sha256"] == sha256(src)
+
+    local = process(Job(str(src), str(tmp_path / "local.json")))
+    written = write_sent(job, sent)
+    assert set(written) == ENTRY_KEYS
+    assert {k: v for k, v in written.items() if k not in ("input", "output", "seconds")} == {
+        k: v for k, v in local.items() if k not in ("input", "output", "seconds")
+    }
+    assert json.loads(Path(job.output).read_text(encoding="utf-8")) == record
+
+    broken = process_sent(job, b"")  # an error travels back as a result, never an exception
+    assert (broken["status"], broken["code"], "outputs" in broken) == ("error", "E103", False)

@@ -86,7 +86,13 @@ class DaskExecutor:
         except Exception as exc:  # OSError, TimeoutError, ValueError (a malformed address)
             reason = " ".join(str(exc).split()) or type(exc).__name__
             raise IpplanError("cluster-error", f"cannot connect to the scheduler: {reason}", address) from exc
-        return cls(client, address, jobs, task)
+        executor = cls(client, address, jobs, task)
+        if not executor._threads:
+            # an adaptive cluster starts workers when there is work: not an error, but say why it waits
+            import click
+
+            click.echo(f"ipplan: the cluster at {address} has no workers yet: waiting for some", err=True)
+        return executor
 
     def _cluster_threads(self) -> int:
         try:
