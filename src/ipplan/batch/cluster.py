@@ -38,7 +38,10 @@ from ipplan.batch.runner import deferred_sigint
 from ipplan.batch.worker import Job, failed, process_sent, read_job, result, write_sent
 from ipplan.errors import IpplanError
 
-TASKS_PER_THREAD = 2  # one running and one queued on each worker thread: no idle gap, little held
+# tasks in flight per worker thread: a few queued (on the scheduler, which holds their bytes)
+# cover the round trips of small files; the bytes bound below caps memory for large ones
+TASKS_PER_THREAD = 4
+MIN_WINDOW = 8
 MAX_BYTES_IN_FLIGHT = 512 * 1024 * 1024  # inputs sent and not yet done (held by the scheduler)
 THREADS_REFRESH_SECONDS = 5.0  # how often the window follows a cluster that scales
 MAX_FETCH_TRIES = 3  # a result that is there but cannot be fetched (a client of another Dask version)
@@ -104,7 +107,7 @@ class DaskExecutor:
         """How many tasks may be in flight now: ``jobs``, or a few per thread the cluster has."""
         if self.limit:
             return self.limit
-        return max(self._threads * TASKS_PER_THREAD, TASKS_PER_THREAD)
+        return max(self._threads * TASKS_PER_THREAD, MIN_WINDOW)
 
     def refresh(self) -> None:
         self._threads = self._cluster_threads() or self._threads
