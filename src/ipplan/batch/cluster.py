@@ -218,7 +218,11 @@ class _ClusterRun:
         with warnings.catch_warnings():
             # a large input is a large task by design ("Sending large graph"): not news to the user
             warnings.simplefilter("ignore")
-            future = self.client.submit(self.executor.task, job, data, key=key, pure=False)
+            try:
+                future = self.client.submit(self.executor.task, job, data, key=key, pure=False)
+            except Exception as exc:  # the client is closing: it lost the scheduler
+                self._stop(f"lost the connection to the scheduler ({' '.join(str(exc).split())})")
+                return
         self.pending[future] = (index, len(data))
         self.bytes_in_flight += len(data)
         self.completed.add(future)
