@@ -432,7 +432,7 @@ def test_a_scheduler_without_the_dask_extra_is_one_error_line(
     out, err = capsys.readouterr()
     assert info.value.code == 9 and out == ""
     assert err == (
-        "ipplan: E501 missing-extra: --scheduler: running on a Dask cluster needs the dask extra: "
+        "ipplan: E501 missing-dependency: --scheduler: running on a Dask cluster needs the dask extra: "
         "pip install 'ipplan[dask]'\n"
     )
     assert not (tmp_path / "out").exists()

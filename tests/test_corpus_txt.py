@@ -20,12 +20,12 @@ from ipplan.schema import Indicator, Plan, Task
 
 # (stem, kind, index or field) → why the output differs from the annotation today
 KNOWN: dict[tuple[str, str, object], str] = {
-    ("guangxi-14th-fyp-2021", "target", (4, "metric")): (
-        "the scrape lost the comma in '…建设更加完善建成国家知识产权保护中心…', so the previous "
-        "clause '知识产权地方法规建设更加完善' stays in the metric"
+    ("chongqing-district-2023", "target", (4, "year")): (
+        "'…成效明显。到2026年,聚焦…。培育…20家以上': a year holds for the sentences that continue its "
+        "paragraph (issue 12), the annotation leaves this sentence without one"
     ),
-    ("guangxi-14th-fyp-2021", "target", (4, "text")): (
-        "same lost comma: text starts '知识产权地方法规建设更加完善建成…' instead of '建成…'"
+    ("chongqing-district-2023", "target", (5, "year")): (
+        "same paragraph as (4, year): 2026 read, null annotated"
     ),
 }
 

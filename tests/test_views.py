@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
 import sys
@@ -18,7 +19,7 @@ from click.testing import CliRunner
 
 from conftest import corpus_file, load_expected
 from ipplan.cli import cli, main
-from ipplan.schema import Department, Plan, SourceInfo, Task, Value
+from ipplan.schema import Deadline, Department, Location, Plan, SourceInfo, Task, Value
 from ipplan.views import TABLE_NAMES
 from ipplan.views.departments import collect, normalise_name, select
 from ipplan.views.tables import BUILDERS, build
@@ -151,9 +152,10 @@ def test_xlsx_without_openpyxl_is_one_clear_line(
     out = tmp_path / "x.xlsx"
     with pytest.raises(SystemExit) as exit_info:
         main(["parse", str(corpus_file(LUZHAI, "txt")), "--format", "xlsx", "-o", str(out)])
-    assert exit_info.value.code == 8
+    assert exit_info.value.code == 9
     err = capsys.readouterr().err.strip()
-    assert err == "ipplan: E401 output-error: xlsx export needs openpyxl: pip install 'ipplan[xlsx]'"
+    assert err.startswith("ipplan: E501 missing-dependency: xlsx export needs openpyxl")
+    assert "pip install '.[xlsx]'" in err
     assert not out.exists()
 
 
@@ -315,3 +317,169 @@ def test_views_come_from_records_alone() -> None:
     )
     table = build(plan, "departments")
     assert table.rows == [["task", "3.2.1", "t", "甲局", "甲局", "lead"]]
+
+
+# ------------------------------------------------------------- compound values keep both amounts
+
+
+def test_csv_compound_value_keeps_both_amounts() -> None:
+    rows = csv_rows(run("parse", str(corpus_file(LIUZHOU, "txt")), "--format", "csv").stdout_bytes)
+    pledge = next(r for r in rows if r["name"] == "专利质押融资金额")
+    assert (pledge["baseline_raw"], pledge["baseline_value"], pledge["baseline_value_2"]) == (
+        "2868/2",
+        "2868",
+        "2",
+    )
+    assert (pledge["target_raw"], pledge["target_value"], pledge["target_value_2"]) == (
+        "6000/10",
+        "6000",
+        "10",
+    )
+    plain = next(r for r in rows if r["name"] == "中国专利奖")
+    assert (plain["baseline_value"], plain["baseline_value_2"]) == ("2", "")
+
+
+def test_xlsx_compound_value_keeps_both_amounts(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    out = tmp_path / "liuzhou.xlsx"
+    assert run("parse", str(corpus_file(LIUZHOU, "txt")), "--format", "xlsx", "-o", str(out)).exit_code == 0
+    ws = openpyxl.load_workbook(out)["indicators"]
+    header = [c.value for c in ws[1]]
+    assert header[5:9] == ["baseline_raw", "baseline_value", "baseline_value_2", "baseline_status"]
+    row = next(
+        r for r in ws.iter_rows(min_row=2, values_only=True) if r[header.index("name")] == "专利质押融资金额"
+    )
+    record = dict(zip(header, row, strict=True))
+    assert (record["baseline_raw"], record["baseline_value"], record["baseline_value_2"]) == (
+        "2868/2",
+        2868,
+        2,
+    )
+
+
+# ------------------------------------------------------------- deadlines and note sources (1.1)
+
+
+def _assigned_plan() -> Plan:
+    """A plan with deadlines as an assignment table gives them (built here: the views read records)."""
+    return _plan(
+        Task(
+            path=[1, 1],
+            label="1",
+            title="建立知识产权工作联席会议制度",
+            text="建立知识产权工作联席会议制度。",
+            departments=[
+                Department(name="市市场监管局", role="lead"),
+                Department(name="市司法局", role="support"),
+            ],
+            lead=["市市场监管局"],
+            deadline=Deadline(raw="2023年6月底前", year=2023, month=6, kind="by_date"),
+            source=Location(table=2, row=3),
+            note_source=Location(table=2, row=3),
+        ),
+        Task(
+            path=[1, 2],
+            title="开展知识产权宣传周活动",
+            text="开展知识产权宣传周活动。",
+            departments=[Department(name="市委宣传部")],
+            deadline=Deadline(raw="持续推进", kind="ongoing"),
+            source=Location(line=40),
+        ),
+        Task(path=[1, 3], title="其他", text="其他。"),
+    )
+
+
+def test_tasks_table_carries_deadlines_and_note_sources() -> None:
+    table = build(_assigned_plan(), "tasks")
+    rows = [dict(zip(table.header, row, strict=True)) for row in table.rows]
+    assert [(r["deadline"], r["deadline_year"], r["deadline_month"], r["deadline_kind"]) for r in rows] == [
+        ("2023年6月底前", 2023, 6, "by_date"),
+        ("持续推进", None, None, "ongoing"),
+        (None, None, None, None),
+    ]
+    assert [r["note_source"] for r in rows] == ["table 2 row 3", None, None]
+    assert table.header.index("deadline") == table.header.index("lead") + 1
+
+
+def test_deadlines_in_csv_and_xlsx(tmp_path: Path) -> None:
+    from ipplan.views.export import export
+
+    rows = csv_rows(export(_assigned_plan(), "csv", "tasks"))
+    assert [(r["deadline"], r["deadline_year"], r["deadline_month"]) for r in rows] == [
+        ("2023年6月底前", "2023", "6"),
+        ("持续推进", "", ""),
+        ("", "", ""),
+    ]
+    openpyxl = pytest.importorskip("openpyxl")
+    path = tmp_path / "plan.xlsx"
+    path.write_bytes(export(_assigned_plan(), "xlsx"))
+    ws = openpyxl.load_workbook(path)["tasks"]
+    header = [c.value for c in ws[1]]
+    first = dict(zip(header, next(ws.iter_rows(min_row=2, values_only=True)), strict=True))
+    assert (first["deadline"], first["deadline_year"], first["deadline_month"]) == ("2023年6月底前", 2023, 6)
+
+
+def test_show_tasks_have_a_deadline_column() -> None:
+    from ipplan.views.console import make_console
+    from ipplan.views.terminal import render_plan
+
+    buffer = io.StringIO()
+    render_plan(_assigned_plan(), make_console(100, buffer, plain=True), ["tasks"])
+    lines = buffer.getvalue().splitlines()
+    assert re.match(r"id\s+task\s+departments\s+deadline$", lines[1])
+    assert re.match(
+        r"1\.1\s+建立知识产权工作联席会议制度\s+市市场监管局（牵头）、市司法局\s+2023年6月底前$", lines[3]
+    )
+    assert any(re.search(r"开展知识产权宣传周活动\s+市委宣传部\s+持续推进$", line) for line in lines)
+    narrow = io.StringIO()
+    render_plan(_assigned_plan(), make_console(30, narrow, plain=True), ["tasks"])
+    assert "deadline 2023年6月底前" in narrow.getvalue()
+
+
+def test_show_without_deadlines_has_no_deadline_column() -> None:
+    result = run("show", str(corpus_file(LUZHAI, "txt")), "--section", "tasks", "--width", "100")
+    assert "deadline" not in result.output
+
+
+# ------------------------------------------------------------- Chinese line breaking in show
+
+
+def test_department_lists_have_no_space_after_the_comma() -> None:
+    output = run("show", str(corpus_file(LIUZHOU, "txt")), "--width", "160", "--section", "tasks").output
+    assert "、" in output and "、 " not in output
+    assert "柳州市市场监督管理局柳东新区分局（牵头）、" in output
+
+
+def _value_column_breaks(output: str) -> list[str]:
+    """Each place a wrapped value in the meta grid continues on the next line, as 'end|start'."""
+    lines = output.splitlines()
+    out = []
+    for above, below in itertools.pairwise(lines):
+        if below.startswith(" ") and above.strip() and below.strip():
+            out.append(above.rstrip()[-3:] + "|" + below.strip()[:3])
+    return out
+
+
+@pytest.mark.parametrize("stem", [LUZHAI, LIUZHOU])
+def test_show_never_breaks_inside_a_year(stem: str) -> None:
+    for width in range(40, 101):
+        output = run("show", str(corpus_file(stem, "txt")), "--section", "meta", "--width", str(width)).output
+        title = next(i for i, line in enumerate(output.splitlines()) if line.startswith("文号"))
+        heading = "".join(output.splitlines()[:title])  # the title, however many lines it took
+        assert re.search(r"（2022-2025年）", heading), (width, heading)
+        for joint in _value_column_breaks(output):
+            assert not re.search(r"\d\|\d|\d\|年", joint), (width, joint)
+
+
+def test_wrapping_keeps_years_and_doc_numbers_whole() -> None:
+    from ipplan.views.wrap import Wrapped
+
+    text = "柳州高新技术产业开发区管理委员会关于印发工作方案的通知（柳高新〔2022〕2号）到2025年完成"
+    for width in range(18, 60):
+        lines = [line.plain for line in Wrapped(text).lines(width)]
+        assert "".join(lines) == text
+        assert all(len(line) and sum(2 if ord(c) > 0x2E80 else 1 for c in line) <= width for line in lines)
+        assert any("柳高新〔2022〕2号" in line for line in lines), (width, lines)
+        assert any("2025年" in line for line in lines), (width, lines)
+        if width >= 22:  # where （柳高新〔2022〕2号） fits a line, no line starts with a closing mark
+            assert not any(line[0] in "、，。）》〕" for line in lines[1:]), (width, lines)

@@ -1,4 +1,8 @@
-"""The library API: ``ipplan.parse(path) -> Plan``. The CLI is a thin layer over this."""
+"""The library API: ``ipplan.parse(path) -> Plan``. The CLI is a thin layer over this.
+
+Every failure is an ``ipplan.IpplanError`` whose ``code``, ``kind.name`` and ``exit_code`` are
+the ones docs/errors.md lists (and the command prints); nothing else is raised for a bad input.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,11 @@ from ipplan.schema import Location, Plan, SourceInfo, Warning
 
 
 def read_input(path: str | os.PathLike[str]) -> bytes:
-    """The bytes of an input file, refusing what cannot or must not be read."""
+    """The bytes of an input file, refusing what cannot or must not be read.
+
+    Raises IpplanError: input-not-found (no such path), input-unreadable (a folder, a FIFO or
+    device, no permission), limit-exceeded (over ``limits.MAX_INPUT_BYTES``).
+    """
     p = Path(path)
     try:
         st = p.stat()
@@ -53,6 +61,10 @@ def choose_format(data: bytes, path: str, declared: str | None = None) -> tuple[
     ``declared`` is what the caller says (``--input-format``); otherwise the extension is what the
     name says. Where the content is another format, it is read as what it is, with a
     ``format-mismatch`` warning; content that is no format ipplan reads is refused here.
+
+    Raises IpplanError: input-empty (nothing but blanks), unsupported-format (binary data, an
+    archive or OLE file that is no Word document), encrypted-file (a password-protected Office
+    file), corrupt-file (binary data named .docx or .pdf).
     """
     if not data.strip() or _blank_text(data):
         raise IpplanError("input-empty", "the file is empty", path)
@@ -126,17 +138,34 @@ def _binary_reason(data: bytes) -> str | None:
 
 
 def parse_bytes(data: bytes, path: str, *, fmt: str | None = None, password: str | None = None) -> Plan:
-    """Parse a document already in memory; ``path`` names it in the output and in errors."""
+    """Parse a document already in memory; ``path`` names it in the output and in errors.
+
+    ``fmt`` (txt, docx, pdf, html) is what the caller says the data is; the content decides
+    where it disagrees (with a format-mismatch warning). ``password`` opens an encrypted PDF.
+    Legacy Word, WPS, RTF and OpenDocument data is converted by LibreOffice first.
+
+    Raises IpplanError for every input it refuses, with ``exc.path`` set to ``path``:
+    input-empty, unsupported-format, corrupt-file, encrypted-file, wrong-password,
+    no-text-layer, undecodable-text, limit-exceeded, unsafe-content, missing-dependency
+    (LibreOffice for .doc .wps .rtf .odt). Any other exception is a bug in ipplan.
+    """
+    from ipplan import convert
     from ipplan.extract import build_plan
 
+    original = data
     try:
+        converted = []
+        if kind := convert.legacy_kind(data, path):  # .doc .wps .rtf .odt: LibreOffice makes a .docx
+            data, fmt = convert.to_docx(data, path, kind), "docx"
+            converted.append(Warning(code="converted", message=convert.converted_warning_message(kind)))
         fmt, warnings = choose_format(data, path, fmt)
+        warnings[:0] = converted
         document = parsers.read(data, path, fmt, password=password)
         source = SourceInfo(
             path=path,
             format=fmt,  # type: ignore[arg-type]
-            sha256=hashlib.sha256(data).hexdigest(),
-            size=len(data),
+            sha256=hashlib.sha256(original).hexdigest(),
+            size=len(original),
             encoding=document.encoding,
         )
         plan = build_plan(document, source)
@@ -149,6 +178,11 @@ def parse_bytes(data: bytes, path: str, *, fmt: str | None = None, password: str
 
 
 def parse(path: str | os.PathLike[str], *, fmt: str | None = None, password: str | None = None) -> Plan:
-    """Parse one plan document (.txt .docx .pdf .html) into a validated ``Plan``."""
+    """Parse one plan document (.txt .docx .pdf .html; .doc .wps .rtf .odt through LibreOffice)
+    into a validated ``Plan``.
+
+    Raises IpplanError: input-not-found, input-unreadable, limit-exceeded while reading the file,
+    then whatever ``parse_bytes`` raises for its content.
+    """
     data = read_input(path)
     return parse_bytes(data, str(path), fmt=fmt, password=password)

@@ -23,6 +23,28 @@ COMMANDS = {
 }
 
 
+def _set_debug(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:
+        root = ctx.find_root()
+        root.obj = {**(root.obj or {}), "debug": True}
+
+
+DEBUG_HELP = "Show a traceback for errors (for bug reports)."
+
+
+def _with_debug(command: click.Command) -> click.Command:
+    """``command`` accepting ``--debug`` after its name too (``ipplan parse --debug FILE``).
+
+    main() reads the flag from the arguments wherever it stands; the option only keeps click from
+    refusing it there.
+    """
+    if not any(p.name == "debug" for p in command.params):
+        command.params.append(
+            click.Option(["--debug"], is_flag=True, expose_value=False, callback=_set_debug, help=DEBUG_HELP)
+        )
+    return command
+
+
 class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(COMMANDS) | set(self.commands))
@@ -35,23 +57,23 @@ class LazyGroup(click.Group):
                 if exc.name == COMMANDS[cmd_name]:
                     return None
                 raise
-            return module.command
+            return _with_debug(module.command)
         return super().get_command(ctx, cmd_name)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="ipplan")
-@click.option("--debug", is_flag=True, help="Show a traceback for errors (for bug reports).")
+@click.version_option(__version__, "-V", "--version", prog_name="ipplan")
+@click.option("--debug", is_flag=True, help=DEBUG_HELP)
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
     """Parse Chinese intellectual-property work plans (.docx .pdf .html .txt) into records."""
-    ctx.obj = {"debug": debug}
+    ctx.obj = {**(ctx.obj or {}), "debug": debug or bool((ctx.obj or {}).get("debug"))}
 
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: every failure becomes one line on stderr and a documented exit code."""
     args = sys.argv[1:] if argv is None else argv
-    debug = "--debug" in args
+    debug = "--debug" in args[: args.index("--")] if "--" in args else "--debug" in args
     try:
         rc = cli.main(args=args, prog_name="ipplan", standalone_mode=False)
     except click.exceptions.Exit as exc:

@@ -19,6 +19,8 @@ class ErrorKind:
 
 
 # Exit codes: 1 is reserved for "some inputs failed / findings" (batch, check), 2 for usage errors.
+# Codes are grouped: E1xx the input, E2xx its format, E3xx limits and safety, E4xx the output,
+# E5xx what is installed, E9xx ipplan itself.
 KINDS: dict[str, ErrorKind] = {
     k.code: k
     for k in (
@@ -38,7 +40,13 @@ KINDS: dict[str, ErrorKind] = {
             "E302", "unsafe-content", 4, "the input carries content refused for safety (XML DTD, entities)"
         ),
         ErrorKind("E401", "output-error", 8, "the output cannot be written (or would overwrite the input)"),
-        ErrorKind("E501", "missing-extra", 9, "an option needs an optional extra that is not installed"),
+        ErrorKind(
+            "E501",
+            "missing-dependency",
+            9,
+            "an optional part is not installed: a Python extra (pip install '.[xlsx]') or a program "
+            "(LibreOffice for .doc .wps .odt)",
+        ),
         ErrorKind(
             "E502", "cluster-error", 10, "the Dask cluster cannot be reached, was lost, or cannot run ipplan"
         ),
@@ -49,7 +57,13 @@ BY_NAME = {k.name: k for k in KINDS.values()}
 
 
 class IpplanError(Exception):
-    """A failure with a stable code; ``str()`` is the one line users see (without the code)."""
+    """A failure with a stable code; ``str()`` is the one line users see (without the code).
+
+    ``kind`` is its ErrorKind (``code`` E101…, ``kind.name`` input-not-found…, ``exit_code``),
+    ``path`` the file it is about (or None), ``message`` the reason for people. Raised by
+    ``ipplan.parse`` and ``ipplan.parse_bytes`` for every input they refuse; ``one_line()`` is
+    what the command prints after ``ipplan: ``.
+    """
 
     def __init__(self, name: str, message: str, path: str | None = None):
         self.kind = BY_NAME[name]

@@ -55,7 +55,7 @@ def _import_distributed() -> Any:
         import distributed
     except ImportError as exc:
         raise IpplanError(
-            "missing-extra", f"running on a Dask cluster needs the dask extra: {EXTRA}", "--scheduler"
+            "missing-dependency", f"running on a Dask cluster needs the dask extra: {EXTRA}", "--scheduler"
         ) from exc
     return distributed
 

@@ -16,10 +16,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ipplan.batch import REPORT_NAME
+from ipplan.convert import EXTENSIONS as CONVERTED_EXTENSIONS
 
-PLAN_EXTENSIONS = frozenset({".txt", ".docx", ".pdf", ".html", ".htm"})
+# .doc .wps .odt .rtf are read through LibreOffice (ipplan.convert): listed, and failed with the
+# reason where LibreOffice is missing, never skipped as "not a plan"
+PLAN_EXTENSIONS = frozenset({".txt", ".docx", ".pdf", ".html", ".htm"}) | CONVERTED_EXTENSIONS
 # What a previous batch left in OUTDIR: never listed as inputs when OUTDIR lies inside an INPUT.
-_ARTIFACT = re.compile(r".+\.(txt|docx|pdf|html?)\.(json|yaml)$|^\..+\.part$", re.IGNORECASE)
+_ARTIFACT = re.compile(
+    r".+\.(txt|docx|pdf|html?|doc|wps|odt|rtf)\.(json|yaml)$|^\..+\.part$|^ipplan-[a-z]+\.(csv|xlsx)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)

@@ -24,6 +24,7 @@ from rich.progress import (
 from rich.table import Table
 
 from ipplan.batch.worker import COUNTS, Job
+from ipplan.views.console import make_console
 
 MAX_LISTED_FAILURES = 20
 _STYLES = {"ok": "green", "warning": "yellow", "error": "red", "skipped": "dim"}
@@ -33,7 +34,7 @@ class BatchProgress:
     """File count, the current file, errors so far and an ETA; inert when not on a terminal."""
 
     def __init__(self, total: int, console: Console | None = None):
-        self.console = console or Console(stderr=True)
+        self.console = console or make_console(stderr=True)
         self.errors = 0
         self.enabled = self.console.is_terminal and total > 0
         self.progress = Progress(
@@ -72,7 +73,7 @@ def _short(path: str, width: int = 40) -> str:
 
 def print_summary(report: dict, report_path: str, console: Console | None = None) -> None:
     """Totals by status, the records found, the failures (the first few) and the report's path."""
-    console = console or Console()
+    console = console or make_console()
     totals = report["totals"]
     table = Table(title="ipplan batch", title_justify="left", show_edge=False)
     table.add_column("status")

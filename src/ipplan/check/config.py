@@ -11,21 +11,25 @@ or is named with ``--config``. Keys::
     numbering-inferred = "error"
 
 Command-line flags override: ``--select`` replaces the configured selection, ``--ignore`` removes
-rules from it, ``--severity RULE=LEVEL`` overrides per rule. Keys other than these are ignored, so
-other ipplan commands can keep settings under the same table.
+rules from it, ``--severity RULE=LEVEL`` overrides per rule. Any other key is reported (a
+warning naming it, as ruff does) and otherwise ignored: a misspelt ``ignroe`` must not pass
+silently. ``parse-error`` (IP001) cannot be deselected, ignored or made a warning: an input that
+could not be checked always fails the check.
 """
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ipplan.check.findings import SEVERITIES, Severity
-from ipplan.check.rules import RULES, Rule, by_name
+from ipplan.check.rules import PARSE_ERROR, RULES, Rule, by_name
 
 CONFIG_NAMES = (".ipplan.yaml", ".ipplan.yml")
+KNOWN_KEYS = ("select", "ignore", "severity", "strict")
 
 
 class ConfigError(ValueError):
@@ -41,18 +45,39 @@ class Config:
     severity: dict[str, Severity] = field(default_factory=dict)
     strict: bool = False
     path: str | None = None  # the file it was read from
+    unknown_keys: tuple[str, ...] = ()  # keys of the file that are none of KNOWN_KEYS
 
     def rules(self) -> list[tuple[Rule, Severity]]:
-        """The enabled rules by code, each with its effective severity."""
+        """The enabled rules by code, each with its effective severity (parse-error always, as an error)."""
         chosen = resolve(self.select or ["ALL"])
         ignored = set(resolve(self.ignore))
+        if PARSE_ERROR.code in ignored and any(_names_parse_error(s) for s in self.ignore):
+            raise ConfigError(
+                f"{PARSE_ERROR.code} {PARSE_ERROR.name} cannot be ignored: an input that could not be "
+                "checked always fails the check"
+            )
         overrides: dict[str, Severity] = {}
         for selector, level in self.severity.items():
             for code in resolve([selector]):
+                if code == PARSE_ERROR.code and level != "error" and _names_parse_error(selector):
+                    raise ConfigError(f"{PARSE_ERROR.code} {PARSE_ERROR.name} is always an error")
                 overrides[code] = level
+        codes = (set(chosen) - ignored) | {PARSE_ERROR.code}
         return [
-            (RULES[code], overrides.get(code, RULES[code].severity)) for code in sorted(set(chosen) - ignored)
+            (RULES[code], "error" if code == PARSE_ERROR.code else overrides.get(code, RULES[code].severity))
+            for code in sorted(codes)
         ]
+
+    def warnings(self) -> list[str]:
+        """What is wrong with the configuration file but does not stop the check: unknown keys."""
+        out = []
+        where = f"{self.path}: " if self.path else ""
+        table = " in [tool.ipplan]" if self.path and self.path.endswith(".toml") else ""
+        for key in self.unknown_keys:
+            close = difflib.get_close_matches(key, KNOWN_KEYS, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f" (known keys: {', '.join(KNOWN_KEYS)})"
+            out.append(f"{where}unknown key {key!r}{table}, ignored{hint}")
+        return out
 
     def with_cli(
         self,
@@ -69,6 +94,13 @@ class Config:
             severity={**self.severity, **(severity or {})},
             strict=self.strict if strict is None else strict,
         )
+
+
+def _names_parse_error(selector: str) -> bool:
+    """Whether ``selector`` names parse-error itself (IP001 or its name), not a prefix or ALL
+    that merely includes it: ``--ignore IP0`` keeps parse-error on rather than failing."""
+    text = selector.strip()
+    return text.upper() == PARSE_ERROR.code or text == PARSE_ERROR.name
 
 
 def resolve(selectors: Iterable[str]) -> list[str]:
@@ -186,4 +218,5 @@ def _from_table(table: dict, where: str) -> Config:
         severity=severity,
         strict=strict,
         path=where,
+        unknown_keys=tuple(str(k) for k in table if k not in KNOWN_KEYS),
     )

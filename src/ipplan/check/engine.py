@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ipplan.check.config import Config
 from ipplan.check.findings import Finding, Hit, Severity
@@ -11,17 +11,24 @@ from ipplan.errors import IpplanError
 from ipplan.schema import Plan
 
 
-def check_file(path: str, config: Config) -> list[Finding]:
-    """Findings for one file; a file that cannot be parsed yields one parse-error finding."""
+def check_file(
+    path: str, config: Config, read: Callable[[str], Plan] | None = None, name: str | None = None
+) -> list[Finding]:
+    """Findings for one file; a file that cannot be parsed yields one parse-error finding.
+
+    ``read`` turns the path into a Plan (default ``ipplan.parse``; the command passes one that
+    reads ``-`` from stdin); ``name`` is how findings name the file (default ``path``).
+    """
     from ipplan.api import parse
 
+    shown = name or path
     try:
-        plan = parse(path)
+        plan = (read or parse)(path)
     except IpplanError as exc:
-        return _parse_error(path, exc, config)
+        return [unchecked(shown, exc)]
     except Exception as exc:  # a reader bug must not hide the other files' findings
-        return _parse_error(path, IpplanError("internal-error", f"{type(exc).__name__}: {exc}", path), config)
-    return check_plan(plan, path, config)
+        return [unchecked(shown, IpplanError("internal-error", f"{type(exc).__name__}: {exc}", path))]
+    return check_plan(plan, shown, config)
 
 
 def check_plan(plan: Plan, file: str, config: Config) -> list[Finding]:
@@ -33,12 +40,10 @@ def check_plan(plan: Plan, file: str, config: Config) -> list[Finding]:
     return findings
 
 
-def _parse_error(path: str, exc: IpplanError, config: Config) -> list[Finding]:
-    for rule, severity in config.rules():
-        if rule is PARSE_ERROR:
-            message = f"{exc.code} {exc.kind.name}: {' '.join(exc.message.split())}"
-            return [Finding(rule.name, rule.code, severity, message, path)]
-    return []
+def unchecked(path: str, exc: IpplanError) -> Finding:
+    """The parse-error finding of an input that could not be checked: always an error."""
+    message = f"{exc.code} {exc.kind.name}: {' '.join(exc.message.split())}"
+    return Finding(PARSE_ERROR.name, PARSE_ERROR.code, "error", message, path)
 
 
 def _finding(rule: Rule, severity: Severity, file: str, hit: Hit) -> Finding:

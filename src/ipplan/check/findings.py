@@ -41,6 +41,15 @@ class Finding:
     source: Location | None = None
 
     @property
+    def unchecked(self) -> bool:
+        """Whether this reports an input that could not be checked at all (parse-error)."""
+        return self.code == "IP001"
+
+    def fails(self, strict: bool) -> bool:
+        """Whether this finding fails the check: an error, or anything under ``strict``."""
+        return self.severity == "error" or strict
+
+    @property
     def line(self) -> int | None:
         return self.source.line if self.source else None
 

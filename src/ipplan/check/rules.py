@@ -56,7 +56,8 @@ PARSE_ERROR = Rule(
     "IP001",
     "parse-error",
     "error",
-    "The file could not be parsed; the message carries ipplan's error code (E101…E901).",
+    "An input could not be checked: the file could not be read or parsed (the message carries "
+    "ipplan's error code, E101…E901), or a folder holds no plan. Always on, always an error.",
     "plan.docx: E202 corrupt-file: a damaged docx file",
     None,
 )
@@ -198,6 +199,45 @@ def task_without_department(plan: Plan) -> Iterator[Hit]:
                 f"({named} of {len(plan.tasks)} tasks do)"
             )
             yield Hit(message, task=task)
+
+
+@register(
+    "IP202",
+    "deadline-after-period",
+    "warning",
+    "A task's deadline (完成时限) falls in a year after the plan's period ends: a typo in the year, "
+    "or a task the plan does not expect to finish within its own term. Ongoing deadlines "
+    "(持续推进, 长期坚持) and plans without a stated period are not checked.",
+    "（2022-2025年） with a task 完成时限 2027年底前",
+)
+def deadline_after_period(plan: Plan) -> Iterator[Hit]:
+    period = plan.meta.period
+    if period is None:
+        return
+    for task in plan.tasks:
+        deadline = task.deadline
+        if deadline is None or deadline.year is None or deadline.kind == "ongoing":
+            continue
+        if deadline.year > period.end:
+            message = (
+                f"task {_dotted(task.path)} {_short(task.title)} is due {deadline.raw!r} ({deadline.year}), "
+                f"after the period {period.start}–{period.end}"
+            )
+            yield Hit(message, task=task, source=task.note_source or task.source)
+
+
+@register(
+    "IP203",
+    "truncated-item",
+    "warning",
+    "The text stops inside a task item (a web page's opening cut where the page ended, a download "
+    "broken off): that item is left out of the tasks, and what followed it is missing.",
+    "…7.推进《中医药传 (the page ends here) — the item is not reported",
+)
+def truncated_item(plan: Plan) -> Iterator[Hit]:
+    for warning in plan.warnings:
+        if warning.code == "truncated-item":
+            yield Hit(warning.message, source=warning.source)
 
 
 # --- IP3xx indicators -----------------------------------------------------------------------

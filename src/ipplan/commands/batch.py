@@ -14,6 +14,8 @@ from pathlib import Path
 
 import click
 
+from ipplan.commands.common import verbosity, verbosity_options
+
 
 @click.command(
     "batch",
@@ -42,12 +44,19 @@ import click
 )
 @click.option("--fail-fast", is_flag=True, help="Stop at the first file that fails (exit 1).")
 @click.option(
+    "--tables",
+    type=click.Choice(["xlsx", "csv"]),
+    help="Also write every plan's indicators, tasks, targets and departments as one table each, a "
+    "file column first: OUTDIR/ipplan-tables.xlsx, or OUTDIR/ipplan-<table>.csv.",
+)
+@click.option(
     "--scheduler",
     envvar="IPPLAN_SCHEDULER",
     metavar="ADDRESS",
     help="Parse on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786, or a scheduler "
     "file) instead of local processes; needs ipplan[dask]. Default: $IPPLAN_SCHEDULER. See docs/scale.md.",
 )
+@verbosity_options
 @click.pass_context
 def command(
     ctx: click.Context,
@@ -57,9 +66,14 @@ def command(
     jobs: int | None,
     skip_existing: bool,
     fail_fast: bool,
+    tables: str | None,
     scheduler: str | None,
+    quiet: bool,
+    verbose: bool,
 ) -> None:
     """Parse every .txt .docx .pdf .html/.htm under INPUT (files or folders) into OUTDIR.
+
+    .doc .wps .odt .rtf are read through LibreOffice where it is installed, else listed as failed.
 
     Records mirror each INPUT folder's tree and keep the source extension
     (a/b/plan.docx → OUTDIR/a/b/plan.docx.json); OUTDIR/ipplan-report.json lists every input.
@@ -73,6 +87,11 @@ def command(
     from ipplan.errors import IpplanError
     from ipplan.writers import write_atomic
 
+    level = verbosity(quiet, verbose)
+    if tables:
+        from ipplan.views.combined import require
+
+        require(tables)  # not after an hour of parsing
     # before anything is written: a missing extra or an unreachable cluster leaves OUTDIR untouched
     executor = open_executor(jobs, scheduler, debug=bool((ctx.find_root().obj or {}).get("debug")))
     ctx.call_on_close(executor.close)
@@ -86,7 +105,7 @@ def command(
     if fail_fast and any(r["status"] == "error" for r in results.values()):
         stopped = "fail-fast"  # an error found while listing (an output collision): parse nothing
     else:
-        progress = BatchProgress(len(job_list))
+        progress = BatchProgress(len(job_list) if level >= 0 else 0)  # no files to show: no bar
         with progress.shown():
             outcome = executor.run(
                 job_list,
@@ -111,10 +130,37 @@ def command(
             write_atomic(report_path, report.to_json(doc))
         except OSError as exc:
             raise IpplanError("output-error", exc.strerror or str(exc), report_path) from exc
-    print_summary(doc, report_path)
+    table_paths: list[str] = []
+    if tables and stopped != "interrupted":  # Ctrl-C means stop: the report says what was done
+        from ipplan.views.combined import write_batch_tables
+
+        table_paths = write_batch_tables(doc["files"], fmt, tables, outdir)  # written atomically
+    if level > 0:
+        _print_files(doc["files"])
+    if level >= 0:
+        print_summary(doc, report_path)
+        for path in table_paths:
+            click.echo(f"tables: {path}")
+    else:
+        _print_errors(doc["files"])
 
     if stopped == "cluster-error":
         raise IpplanError("cluster-error", f"{error}; rerun with --skip-existing to resume", executor.where)
     if stopped == "interrupted":
         ctx.exit(130)
     ctx.exit(1 if doc["totals"]["error"] else 0)
+
+
+def _print_errors(entries: list[dict]) -> None:
+    """-q: one line per file that failed, as ``ipplan parse`` would report it, and nothing else."""
+    for entry in entries:
+        if entry["status"] == "error":
+            click.echo(f"{entry['input']}: {entry['code']} {entry['error']}: {entry['message']}")
+
+
+def _print_files(entries: list[dict]) -> None:
+    """-v: every input with its status and what decided it, in the report's order."""
+    for entry in entries:
+        why = f" {entry['code']} {entry['error']}:" if entry["code"] else ""
+        message = f"{why} {entry['message']}" if entry["message"] else why
+        click.echo(f"{entry['status']:<8} {entry['input']}{message}")

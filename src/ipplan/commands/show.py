@@ -9,7 +9,7 @@ PARTS = ("meta", "indicators", "outline", "tasks", "targets", "warnings")
 
 
 @click.command("show")
-@click.argument("file", type=click.Path(dir_okay=True))
+@click.argument("file", type=click.Path(dir_okay=True, allow_dash=True))
 @click.option(
     "--section",
     "sections",
@@ -27,13 +27,14 @@ PARTS = ("meta", "indicators", "outline", "tasks", "targets", "warnings")
 def command(
     file: str, sections: tuple[str, ...], width: int | None, input_format: str | None, password: str | None
 ) -> None:
-    """Show FILE's header, indicators, outline, tasks, prose targets and warnings.
+    """Show FILE's header, indicators, outline, tasks, prose targets and warnings (- reads stdin).
 
     Markers print as words (— 未开展, / 不开展/不确定, 以实际为准, 空); lead bodies are marked
-    （牵头）. Colour follows the terminal and is off when NO_COLOR is set.
+    （牵头）. Colour follows the terminal: off when NO_COLOR is set, on when FORCE_COLOR is.
     """
-    from ipplan.api import parse
-    from ipplan.views.terminal import make_console, render_plan
+    from ipplan.commands.common import read_plan
+    from ipplan.views.console import make_console
+    from ipplan.views.terminal import render_plan
 
-    plan = parse(file, fmt=input_format, password=password)
+    plan = read_plan(file, input_format, password)
     render_plan(plan, make_console(width), sections or PARTS)

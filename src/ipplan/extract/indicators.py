@@ -22,7 +22,8 @@ _ROLES: list[tuple[str, re.Pattern[str]]] = [
     ("departments", re.compile(r"责任|牵头|配合|参与|协办|部门|负责|单位(?!$)")),
     ("unit", re.compile(r"^(计量)?单位$")),
     ("increment", re.compile(r"增加|增量|增幅|增长|新增|变化")),
-    ("baseline", re.compile(r"基础|基期|基数|基准|现状|实际|现值|完成")),
+    # 完成 heads a baseline (2021年完成值), never a time limit (完成时限, 完成时间)
+    ("baseline", re.compile(r"基础|基期|基数|基准|现状|实际|现值|完成(?!时限|时间|期限)")),
     ("target", re.compile(r"目标|预期|规划|计划|\d{4}年")),
     ("category", re.compile(r"类别|类型|分类|领域|方面|维度|一级")),
     ("name", re.compile(r"指标|名称|内容|项目")),

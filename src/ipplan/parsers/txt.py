@@ -20,7 +20,7 @@ from ipplan import limits
 from ipplan.blocks import Block, Cell, Document, Paragraph, Table
 from ipplan.errors import IpplanError
 from ipplan.outline.labels import match_label
-from ipplan.parsers import check_block_count
+from ipplan.parsers import check_block_count, text_tables
 from ipplan.parsers.utf16 import utf16_by_nul_pattern, utf16_by_script
 from ipplan.schema import Location, Warning
 
@@ -127,7 +127,11 @@ def _blocks(lines: list[str]) -> Iterator[Block]:
         if not line.strip():
             i += 1
             continue
-        scraped = scrape_table(lines, i, table_no, runs)
+        scraped = (
+            scrape_table(lines, i, table_no, runs)
+            or text_tables.tsv_table(lines, i, table_no)
+            or text_tables.numbered_cell_table(lines, i, table_no)
+        )
         if scraped is not None:
             table, i = scraped
             table_no += 1

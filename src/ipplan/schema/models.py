@@ -32,31 +32,38 @@ class Location(_Model):
     bounding box (x0, top, x1, bottom in PDF points) for PDF.
     """
 
-    line: int | None = None
-    line_end: int | None = None
-    paragraph: int | None = None
-    table: int | None = None
-    row: int | None = None
-    col: int | None = None
-    page: int | None = None
-    bbox: tuple[float, float, float, float] | None = None
+    line: int | None = Field(None, description="the first line (1-based) in a text or HTML file")
+    line_end: int | None = Field(None, description="the last line, where the record spans several")
+    paragraph: int | None = Field(
+        None, description="the paragraph's index (0-based) in a Word file's body, tables not counted"
+    )
+    table: int | None = Field(None, description="the table's index (0-based) in the document")
+    row: int | None = Field(None, description="the row's index (0-based) in its table")
+    col: int | None = Field(None, description="the cell's column index (0-based) in its row")
+    page: int | None = Field(None, description="the page number (1-based) in a PDF")
+    bbox: tuple[float, float, float, float] | None = Field(
+        None, description="the bounding box on the PDF page: x0, top, x1, bottom in points"
+    )
 
 
 class SourceInfo(_Model):
     """The file that was parsed."""
 
-    path: str
-    format: InputFormat
-    sha256: str
-    size: int
+    path: str = Field(description="the file's path as given, or <stdin>")
+    format: InputFormat = Field(
+        description="the format it was read as, decided by the content (a .doc converted by "
+        "LibreOffice is docx)"
+    )
+    sha256: str = Field(description="SHA-256 of the file's bytes as given, in hex")
+    size: int = Field(description="the file's size in bytes")
     encoding: str | None = Field(None, description="detected text encoding (txt, html)")
 
 
 class Period(_Model):
     """The years a plan covers, e.g. （2022-2025年） → start 2022, end 2025."""
 
-    start: int
-    end: int
+    start: int = Field(description="the first year of the period")
+    end: int = Field(description="the last year of the period")
 
 
 class Meta(_Model):
@@ -78,24 +85,26 @@ class Meta(_Model):
         "成文日期 (since 1.1)",
     )
     recipients: list[str] = Field(default_factory=list, description="主送机关 as printed")
-    period: Period | None = None
+    period: Period | None = Field(None, description="the years the plan covers, from its title or text")
 
 
 class Section(_Model):
     """A level-1 heading of the plan (一、指导思想)."""
 
-    number: int
+    number: int = Field(description="the heading's number among the level-1 headings (三、 → 3)")
     label: str | None = Field(None, description="the label as printed or rendered from Word numbering")
-    title: str
+    title: str = Field(description="the heading's text without its label, as printed")
     inferred: bool = Field(False, description="the label was missing and its number was inferred")
-    source: Location | None = None
+    source: Location | None = Field(None, description="where the heading is")
 
 
 class Amount(_Model):
     """One number in a value cell with the unit that applies to it."""
 
-    value: float
-    unit: str | None = None
+    value: float = Field(description="the number as printed (95.26% → 95.26)")
+    unit: str | None = Field(
+        None, description="the unit that applies to it (万元, 笔, %), where one is known"
+    )
 
 
 class Value(_Model):
@@ -106,35 +115,45 @@ class Value(_Model):
     or ``text`` (anything else).
     """
 
-    raw: str
-    status: ValueStatus
-    amounts: list[Amount] = Field(default_factory=list)
-    comparator: Comparator | None = None
+    raw: str = Field(description="the cell's text exactly as printed")
+    status: ValueStatus = Field(
+        description="what the cell holds: numbers, a defined marker, nothing or other text"
+    )
+    amounts: list[Amount] = Field(
+        default_factory=list, description="the numbers in the cell, in order (2868/2 → 2868 万元, 2 笔)"
+    )
+    comparator: Comparator | None = Field(None, description="≥ > ≤ < or 约 (~) written before the number")
     cumulative: bool = Field(False, description="the value is a cumulative figure for the period (【】)")
 
 
 class Department(_Model):
     """A responsible body as printed, with its role where the text distinguishes one."""
 
-    name: str
-    role: Role | None = None
+    name: str = Field(description="the body's name exactly as printed")
+    role: Role | None = Field(
+        None, description="lead (牵头) or support (配合, 参与), where the text says; else null"
+    )
 
 
 class Indicator(_Model):
     """One data row of the indicator table (量化指标 / 主要指标)."""
 
-    seq: str | None = None
-    category: str | None = None
-    name: str
-    unit: str | None = None
-    baseline: Value | None = None
-    target: Value | None = None
-    increment: Value | None = None
-    baseline_year: int | None = None
-    target_year: int | None = None
+    seq: str | None = Field(None, description="the 序号 cell as printed (it may repeat across rows)")
+    category: str | None = Field(None, description="the 类别 (category) cell, filled down from a merged cell")
+    name: str = Field(description="the indicator's name as printed, without the unit in brackets")
+    unit: str | None = Field(None, description="the unit, from its own column or the name's （…）")
+    baseline: Value | None = Field(None, description="the baseline (基期, 现状) cell")
+    target: Value | None = Field(None, description="the target (目标值) cell")
+    increment: Value | None = Field(
+        None, description="the increment (增量, 增长) cell, where the table has one"
+    )
+    baseline_year: int | None = Field(None, description="the baseline's year, from the column header")
+    target_year: int | None = Field(None, description="the target's year, from the column header")
     attribute: str | None = Field(None, description="预期性 or 约束性")
-    departments: list[Department] = Field(default_factory=list)
-    source: Location | None = None
+    departments: list[Department] = Field(
+        default_factory=list, description="the responsible bodies (责任单位) named for the indicator"
+    )
+    source: Location | None = Field(None, description="where the indicator's row is")
 
 
 class Deadline(_Model):
@@ -147,17 +166,22 @@ class Deadline(_Model):
     raw: str = Field(description="the deadline as printed")
     year: int | None = Field(None, description="the year it falls due (the last year of a span)")
     month: int | None = Field(None, description="the month it falls due, where printed (年底 is 12)")
-    kind: DeadlineKind
+    kind: DeadlineKind = Field(description="by_date, ongoing or text (see above)")
 
 
 class Task(_Model):
     """A numbered action item of the plan's task chapters, or a data row of a task-assignment table."""
 
     path: list[int] = Field(description="[level-1 number, level-2 number, item number]")
-    label: str | None = None
-    title: str
-    text: str
-    departments: list[Department] = Field(default_factory=list)
+    label: str | None = Field(
+        None, description="the item's label as printed (1. （一） ①), where there is one"
+    )
+    title: str = Field(description="the item's lead phrase, up to its first 。")
+    text: str = Field(description="the item's whole text as printed, the department note included")
+    departments: list[Department] = Field(
+        default_factory=list,
+        description="the responsible bodies named for the task, in printed order (tables: leads first)",
+    )
     lead: list[str] | None = Field(
         None, description="the lead bodies where the text distinguishes them, else null"
     )
@@ -173,34 +197,44 @@ class Task(_Model):
 class Target(_Model):
     """A quantitative target stated in prose (到2026年，有效发明专利达到900件)."""
 
-    metric: str
-    value: float
-    unit: str | None = None
-    year: int | None = None
-    comparator: Comparator | None = None
-    text: str
-    source: Location | None = None
+    metric: str = Field(description="what is counted (有效发明专利), as printed")
+    value: float = Field(description="the number the target sets")
+    unit: str | None = Field(None, description="the unit written with the number (件, 家, 亿元)")
+    year: int | None = Field(None, description="the year the target is for (到2026年 → 2026)")
+    comparator: Comparator | None = Field(
+        None, description="≥ > ≤ < or 约 (~) where the text says 不少于, 超过, 以上, 左右 …"
+    )
+    text: str = Field(description="the sentence the target was read from")
+    source: Location | None = Field(None, description="where the sentence is")
 
 
 class Warning(_Model):
     """Something the parser repaired or doubts, with where it is."""
 
-    code: str
-    message: str
-    source: Location | None = None
+    code: str = Field(description="a stable kebab-case code (docs/errors.md lists them)")
+    message: str = Field(description="what was repaired or is doubtful, for people")
+    source: Location | None = Field(None, description="where in the document, where it is one place")
 
 
 class Plan(_Model):
     """Everything ipplan read from one plan document."""
 
-    schema_version: Literal["1.1"] = SCHEMA_VERSION
-    source: SourceInfo
-    meta: Meta = Field(default_factory=Meta)
-    sections: list[Section] = Field(default_factory=list)
-    indicators: list[Indicator] = Field(default_factory=list)
-    tasks: list[Task] = Field(default_factory=list)
-    targets: list[Target] = Field(default_factory=list)
-    warnings: list[Warning] = Field(default_factory=list)
+    schema_version: Literal["1.1"] = Field(
+        SCHEMA_VERSION, description="the version of this contract the record follows"
+    )
+    source: SourceInfo = Field(description="the file that was parsed")
+    meta: Meta = Field(default_factory=Meta, description="the notice's metadata")
+    sections: list[Section] = Field(default_factory=list, description="the level-1 headings, in order")
+    indicators: list[Indicator] = Field(
+        default_factory=list, description="the rows of the indicator table, in order"
+    )
+    tasks: list[Task] = Field(
+        default_factory=list, description="the numbered task items and assignment-table rows, in order"
+    )
+    targets: list[Target] = Field(
+        default_factory=list, description="quantitative targets stated in prose, in order"
+    )
+    warnings: list[Warning] = Field(default_factory=list, description="what the parser repaired or doubts")
 
 
 def json_schema() -> dict:

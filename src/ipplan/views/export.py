@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from collections.abc import Iterable
+from pathlib import Path
 
 from ipplan.errors import IpplanError
 from ipplan.schema import Plan
@@ -18,7 +20,11 @@ from ipplan.views.values import display_width
 BOM = "\ufeff"
 MAX_COLUMN_WIDTH = 60  # characters; longer text (task bodies) wraps or is cut off by Excel anyway
 MIN_COLUMN_WIDTH = 6
-OPENPYXL_MISSING = "xlsx export needs openpyxl: pip install 'ipplan[xlsx]'"
+# the extra by name, and both install commands: from a checkout the package is not on an index
+OPENPYXL_MISSING = (
+    "xlsx export needs openpyxl, which the 'xlsx' extra installs: "
+    "pip install '.[xlsx]' in an ipplan checkout, or pip install 'ipplan[xlsx]'"
+)
 
 
 def csv_bytes(header: list[str], rows: Iterable[Iterable[Cell]]) -> bytes:
@@ -44,15 +50,24 @@ def column_widths(table: Table) -> list[int]:
     return widths
 
 
-def to_xlsx(tables: list[Table]) -> bytes:
-    """A workbook with a sheet per table: bold frozen header, fitted widths, numbers as numbers."""
+def require_openpyxl() -> None:
+    """Raises IpplanError missing-dependency, naming the extra, where openpyxl is not installed."""
     try:
-        from openpyxl import Workbook
-        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-        from openpyxl.styles import Font
-        from openpyxl.utils import get_column_letter
+        import openpyxl  # noqa: F401
     except ImportError as exc:
-        raise IpplanError("output-error", OPENPYXL_MISSING) from exc
+        raise IpplanError("missing-dependency", OPENPYXL_MISSING) from exc
+
+
+def to_xlsx(tables: list[Table]) -> bytes:
+    """A workbook with a sheet per table: bold frozen header, fitted widths, numbers as numbers.
+
+    Raises IpplanError missing-dependency where openpyxl (the ``xlsx`` extra) is not installed.
+    """
+    require_openpyxl()
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     def clean(cell: Cell) -> Cell:
         # openpyxl refuses control characters a damaged source may leave in the text;
@@ -84,6 +99,34 @@ def to_xlsx(tables: list[Table]) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+TABLES_WORKBOOK = "ipplan-tables.xlsx"
+
+
+def tables_file_names(fmt: str, tables: list[Table]) -> list[str]:
+    """The files ``write_tables`` writes: one workbook, or ``ipplan-<table>.csv`` per table."""
+    if fmt == "xlsx":
+        return [TABLES_WORKBOOK]
+    return [f"ipplan-{table.name}.csv" for table in tables]
+
+
+def write_tables(tables: list[Table], fmt: str, folder: str | os.PathLike[str]) -> list[str]:
+    """``tables`` written into ``folder`` as one xlsx workbook or one CSV file per table.
+
+    Every file is written atomically; returns their paths. Raises IpplanError missing-dependency
+    (xlsx without openpyxl) before anything is written, and output-error where a file cannot be.
+    """
+    from ipplan.writers import write_atomic
+
+    contents: list[bytes] = [to_xlsx(tables)] if fmt == "xlsx" else [to_csv(t) for t in tables]
+    paths = [str(Path(folder) / name) for name in tables_file_names(fmt, tables)]
+    for path, content in zip(paths, contents, strict=True):
+        try:
+            write_atomic(path, content)
+        except OSError as exc:
+            raise IpplanError("output-error", exc.strerror or str(exc), path) from exc
+    return paths
 
 
 def export(plan: Plan, fmt: str, table: str = "indicators") -> bytes:

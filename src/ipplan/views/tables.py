@@ -7,13 +7,22 @@ and every value cell keeps its raw text and status beside the number, because "2
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ipplan.schema import Plan, Value
+from ipplan.schema import Deadline, Plan, SourceInfo, Value
 from ipplan.views import TABLE_NAMES
 from ipplan.views.departments import normalise_name, role_of
-from ipplan.views.values import first_amount, join, lead_names, location_text, number_text, task_id
+from ipplan.views.values import (
+    first_amount,
+    join,
+    lead_names,
+    location_text,
+    number_text,
+    second_amount,
+    task_id,
+)
 
 Cell = str | float | int | None
 ColumnKind = Literal["text", "number"]
@@ -39,13 +48,22 @@ class Table:
 
 
 def _value_columns(prefix: str) -> list[Column]:
-    return [Column(f"{prefix}_raw"), Column(f"{prefix}_value", "number"), Column(f"{prefix}_status")]
+    """A value cell as four columns: as printed, its first and second number, what it means.
+
+    The second number is for compound cells such as 2868/2 (万元/笔): both amounts are data.
+    """
+    return [
+        Column(f"{prefix}_raw"),
+        Column(f"{prefix}_value", "number"),
+        Column(f"{prefix}_value_2", "number"),
+        Column(f"{prefix}_status"),
+    ]
 
 
 def _value_cells(value: Value | None) -> list[Cell]:
     if value is None:
-        return [None, None, None]
-    return [value.raw, first_amount(value), value.status]
+        return [None, None, None, None]
+    return [value.raw, first_amount(value), second_amount(value), value.status]
 
 
 def indicators_table(plan: Plan) -> Table:
@@ -89,8 +107,20 @@ def indicators_table(plan: Plan) -> Table:
     return Table("indicators", columns, rows)
 
 
+def _deadline_cells(deadline: Deadline | None) -> list[Cell]:
+    if deadline is None:
+        return [None, None, None, None]
+    return [deadline.raw, deadline.year, deadline.month, deadline.kind]
+
+
 def tasks_table(plan: Plan) -> Table:
-    """One row per task, ``id`` its path (3.1.2)."""
+    """One row per task, ``id`` its path (3.1.2).
+
+    ``deadline`` is the 完成时限 as printed; its year and month (where it names a date) and its
+    kind (by_date, ongoing, text) are beside it, so a sheet can be sorted and filtered by due
+    date. ``note_source`` is where the department note was read, where it stands apart from the
+    item (a line after it, a subsection's shared note, an assignment table's row).
+    """
     columns = [
         Column("id"),
         Column("section", "number"),
@@ -98,8 +128,13 @@ def tasks_table(plan: Plan) -> Table:
         Column("title"),
         Column("departments"),
         Column("lead"),
+        Column("deadline"),
+        Column("deadline_year", "number"),
+        Column("deadline_month", "number"),
+        Column("deadline_kind"),
         Column("text"),
         Column("source"),
+        Column("note_source"),
     ]
     rows: list[list[Cell]] = [
         [
@@ -109,8 +144,10 @@ def tasks_table(plan: Plan) -> Table:
             t.title,
             join(d.name for d in t.departments),
             join(lead_names(t.departments, t.lead)),
+            *_deadline_cells(t.deadline),
             t.text,
             location_text(t.source),
+            location_text(t.note_source) or None,
         ]
         for t in plan.tasks
     ]
@@ -161,11 +198,11 @@ def departments_table(plan: Plan) -> Table:
     return Table("departments", columns, rows)
 
 
-def plan_table(plan: Plan) -> Table:
-    """The notice's metadata and the source file as field/value rows (the workbook's last sheet)."""
+def _plan_fields(plan: Plan) -> list[tuple[str, Cell]]:
+    """The notice's metadata, what was found, and the source file, as (field, value)."""
     m = plan.meta
     period = f"{m.period.start}-{m.period.end}" if m.period else None
-    fields: list[tuple[str, Cell]] = [
+    return [
         ("title", m.title),
         ("notice_title", m.notice_title),
         ("doc_number", m.doc_number),
@@ -182,7 +219,37 @@ def plan_table(plan: Plan) -> Table:
         ("source_sha256", plan.source.sha256),
         ("schema_version", plan.schema_version),
     ]
-    return Table("plan", [Column("field"), Column("value")], [[k, v] for k, v in fields])
+
+
+def plan_table(plan: Plan) -> Table:
+    """The notice's metadata and the source file as field/value rows (the workbook's last sheet)."""
+    return Table("plan", [Column("field"), Column("value")], [[k, v] for k, v in _plan_fields(plan)])
+
+
+_NUMERIC_PLAN_FIELDS = frozenset({"indicators", "tasks", "targets", "warnings"})
+
+
+def _plans_columns() -> list[Column]:
+    return [Column("file")] + [
+        Column(k, "number" if k in _NUMERIC_PLAN_FIELDS else "text") for k in _PLAN_FIELD_NAMES
+    ]
+
+
+def combined_tables(plans: Iterable[tuple[str, Plan]]) -> list[Table]:
+    """Every table of every plan in one table each, a ``file`` column first, then a ``plans``
+    table (one row per plan, the fields of ``plan_table`` as columns).
+
+    ``plans`` pairs each plan with the file name to show for it (the input as the batch saw it);
+    it is read once, so a generator keeps one plan in memory at a time. This is the cross-plan
+    sheet an analyst otherwise builds by hand: the indicators of a hundred plans in one place.
+    """
+    tables = [Table(name, [Column("file"), *BUILDERS[name](_EMPTY).columns]) for name in TABLE_NAMES]
+    index = Table("plans", _plans_columns())
+    for file, plan in plans:
+        for table in tables:
+            table.rows.extend([file, *row] for row in BUILDERS[table.name](plan).rows)
+        index.rows.append([file, *(v for _, v in _plan_fields(plan))])
+    return [*tables, index]
 
 
 BUILDERS = {
@@ -191,6 +258,8 @@ BUILDERS = {
     "targets": targets_table,
     "departments": departments_table,
 }
+_EMPTY = Plan(source=SourceInfo(path="", format="txt", sha256="", size=0))
+_PLAN_FIELD_NAMES = [k for k, _ in _plan_fields(_EMPTY)]
 
 
 def build(plan: Plan, name: str) -> Table:

@@ -1,6 +1,7 @@
 """The rich terminal rendering of a plan (``ipplan show``) and of the department view.
 
-Every cell is a ``Text``, never markup: plan text is full of [] and 【】 that rich would
+Every cell is a ``Text`` (Chinese text in a ``Wrapped`` one, which breaks lines where Chinese
+typesetting does: views/wrap.py), never markup: plan text is full of [] and 【】 that rich would
 otherwise read as style tags. Columns fold rather than truncate, so narrow terminals lose
 nothing; colour is decoration only (lead bodies carry the word （牵头）, not just a style).
 """
@@ -10,38 +11,26 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from typing import IO
 
 from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ipplan.schema import Department, Plan
+from ipplan.schema import Department, Plan, Task
 from ipplan.views.departments import ROLES, Body
 from ipplan.views.values import (
     COMPARATOR_SIGNS,
+    LIST_JOINER,
     display_width,
     location_text,
     number_text,
     task_id,
     value_text,
 )
+from ipplan.views.wrap import Wrapped, list_pieces
 
 PARTS = ("meta", "indicators", "outline", "tasks", "targets", "warnings")
-
-
-def make_console(width: int | None = None, file: IO[str] | None = None) -> Console:
-    """A console that honours NO_COLOR fully: no colour and no bold/dim escapes either.
-
-    rich's own NO_COLOR handling drops colours but keeps bold and dim; a user who sets
-    NO_COLOR wants plain text, so no colour system at all is used then.
-    """
-    no_color = os.environ.get("NO_COLOR", "") != ""
-    kwargs: dict = {"width": width, "file": file, "highlight": False, "emoji": False}
-    if no_color:
-        kwargs.update(color_system=None, no_color=True)
-    return Console(**kwargs)
 
 
 def _table(title: str | None = None, caption: str | None = None, *, expand: bool = False) -> Table:
@@ -65,9 +54,19 @@ def _col(table: Table, name: str, **kwargs) -> None:
     table.add_column(name, overflow="fold", **kwargs)
 
 
+def _name_list(departments: list[Department]) -> list[str]:
+    return [d.name + ("（牵头）" if d.role == "lead" else "") for d in departments]
+
+
 def _names(departments: list[Department]) -> str:
-    # spaces after 、 and before （牵头） let rich wrap between names instead of through them
-    return "、 ".join(d.name + (" （牵头）" if d.role == "lead" else "") for d in departments)
+    """A department list as a Chinese text prints it: joined by 、, no spaces."""
+    return LIST_JOINER.join(_name_list(departments))
+
+
+def _names_cell(departments: list[Department]) -> Wrapped:
+    """The list as a cell that breaks between names (after their 、) before it breaks inside one."""
+    text, spans = list_pieces(_name_list(departments), LIST_JOINER)
+    return Wrapped(text, spans)
 
 
 def _widest(header: str, cells: list[str]) -> int:
@@ -93,7 +92,7 @@ def _none(what: str) -> Text:
 def meta_part(plan: Plan, width: int) -> RenderableType:
     """The header: title, 文号, issuer, date, period, source and what was found."""
     m = plan.meta
-    title = Text(m.title or "(no title found)", style="bold")
+    title = Wrapped(m.title or "(no title found)", style="bold")
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
@@ -105,10 +104,10 @@ def meta_part(plan: Plan, width: int) -> RenderableType:
         ("通知", m.notice_title),
     ]
     for label, value in rows:
-        grid.add_row(Text(label), Text(value) if value else _none("—"))
+        grid.add_row(Text(label), Wrapped(value) if value else _none("—"))
     src = plan.source
     encoding = f", {src.encoding}" if src.encoding else ""
-    grid.add_row(Text("source"), Text(f"{src.path} ({src.format}{encoding})"))
+    grid.add_row(Text("source"), Wrapped(f"{src.path} ({src.format}{encoding})"))
     found = [
         (len(plan.indicators), "indicator"),
         (len(plan.sections), "section"),
@@ -132,13 +131,13 @@ VALUE_WIDTH = 21  # fits "未开展 → 以实际为准"; a pair of longer marke
 NARROW = 36  # below this many cells for the two text columns, a table gives way to stacked blocks
 
 
-def _stacked(title: str, blocks: list[tuple[str, list[Text]]]) -> RenderableType:
+def _stacked(title: str, blocks: list[tuple[str, list[RenderableType]]]) -> RenderableType:
     """Records as blocks of lines under their id: what a table becomes in a narrow terminal."""
     grid = Table.grid(padding=(0, 2, 1, 0))
     grid.add_column(no_wrap=True)
     grid.add_column(overflow="fold")
     for key, lines in blocks:
-        grid.add_row(Text(key), Text("\n").join(lines))
+        grid.add_row(Text(key), Group(*lines))
     return Group(Text(title, style="bold"), grid)
 
 
@@ -189,16 +188,16 @@ def indicators_part(plan: Plan, width: int) -> RenderableType:
         _col(table, "departments", ratio=1)
     last_category = None
     for ind, value in zip(inds, values, strict=True):
-        cells: list[Text] = [Text(ind.seq or "")]
+        cells: list[RenderableType] = [Text(ind.seq or "")]
         if has_category:
             # a merged 类别 cell: print it once per run, as the document does
             cells.append(Text(ind.category or "") if ind.category != last_category else Text(""))
             last_category = ind.category
-        cells += [Text(ind.name), Text(ind.unit or ""), value]
+        cells += [Wrapped(ind.name), Text(ind.unit or ""), value]
         if has_attribute:
             cells.append(Text(ind.attribute or ""))
         if has_departments:
-            cells.append(Text(_names(ind.departments)))
+            cells.append(_names_cell(ind.departments))
         table.add_row(*cells)
     return table
 
@@ -213,9 +212,9 @@ def _indicator_blocks(plan: Plan, values: list[Text]) -> RenderableType:
         for extra in (ind.category, ind.attribute):
             if extra:
                 line.append(f" · {extra}")
-        lines = [head, line]
+        lines: list[RenderableType] = [Wrapped(head), line]
         if ind.departments:
-            lines.append(Text(_names(ind.departments)))
+            lines.append(_names_cell(ind.departments))
         blocks.append((ind.seq or "", lines))
     return _stacked(_indicators_title(plan), blocks)
 
@@ -232,38 +231,59 @@ def outline_part(plan: Plan, width: int) -> RenderableType:
     for s in plan.sections:
         label = (s.label or "").strip() or f"{s.number}*"
         n = per_section.get(s.number, 0)
-        table.add_row(Text(label), Text(s.title), Text(str(n)) if n else _none("·"))
+        table.add_row(Text(label), Wrapped(s.title), Text(str(n)) if n else _none("·"))
     if any(s.inferred for s in plan.sections):
         return Group(table, _none("* label not printed (lost Word numbering): number inferred"))
     return table
 
 
+DEADLINE_WIDTH = 14  # fits 2020年6月底前 and 持续推进; a longer deadline wraps
+
+
+def _deadline_cell(task: Task) -> RenderableType:
+    return Wrapped(task.deadline.raw) if task.deadline else _none("·")
+
+
 def tasks_part(plan: Plan, width: int) -> RenderableType:
-    """The tasks, a rule between subsections, lead bodies marked （牵头）."""
+    """The tasks, a rule between subsections, lead bodies marked （牵头）, deadlines where any is given."""
     if not plan.tasks:
         return _none("No tasks found.")
     tasks = plan.tasks
     has_lead = any(d.role == "lead" for t in tasks for d in t.departments)
+    has_deadline = any(t.deadline for t in tasks)
     title = f"Tasks ({len(tasks)})"
     note = "（牵头） = lead body" if has_lead else None
     want_title = _widest("task", [t.title for t in tasks])
     want_departments = _widest("departments", [_names(t.departments) for t in tasks])
-    avail = width - _widest("id", [task_id(t.path) for t in tasks]) - 4
+    deadline_width = (
+        min(DEADLINE_WIDTH, _widest("deadline", [t.deadline.raw for t in tasks if t.deadline]))
+        if has_deadline
+        else 0
+    )
+    avail = width - _widest("id", [task_id(t.path) for t in tasks]) - 4 - (deadline_width + 2) * has_deadline
     if avail < NARROW:
-        blocks = [
-            (task_id(t.path), [Text(t.title, style="bold"), Text(_names(t.departments)) or _none("—")])
-            for t in tasks
-        ]
+        blocks: list[tuple[str, list[RenderableType]]] = []
+        for t in tasks:
+            lines: list[RenderableType] = [Wrapped(t.title, style="bold")]
+            lines.append(_names_cell(t.departments) if t.departments else _none("—"))
+            if t.deadline:
+                lines.append(Wrapped(Text("deadline ", style="dim") + Text(t.deadline.raw)))
+            blocks.append((task_id(t.path), lines))
         stacked = _stacked(title, blocks)
         return Group(stacked, _none(note)) if note else stacked
     table = _table(title, note, expand=True)
     _col(table, "id", no_wrap=True)
     _col(table, "task", width=_first_share(avail, want_title, want_departments, 0.5))
     _col(table, "departments", ratio=1)
+    if has_deadline:
+        _col(table, "deadline", max_width=deadline_width)
     for i, t in enumerate(tasks):
         last_in_group = i + 1 == len(tasks) or tasks[i + 1].path[:2] != t.path[:2]
-        depts = Text(_names(t.departments)) if t.departments else _none("—")
-        table.add_row(Text(task_id(t.path)), Text(t.title), depts, end_section=last_in_group)
+        cells: list[RenderableType] = [Text(task_id(t.path)), Wrapped(t.title)]
+        cells.append(_names_cell(t.departments) if t.departments else _none("—"))
+        if has_deadline:
+            cells.append(_deadline_cell(t))
+        table.add_row(*cells, end_section=last_in_group)
     return table
 
 
@@ -278,7 +298,7 @@ def targets_part(plan: Plan, width: int) -> RenderableType:
     for t in plan.targets:
         sign = COMPARATOR_SIGNS.get(t.comparator, "") if t.comparator else ""
         value = f"{sign}{' ' if sign else ''}{number_text(t.value)}{' ' + t.unit if t.unit else ''}"
-        table.add_row(Text(t.metric), Text(value), Text(str(t.year) if t.year else ""))
+        table.add_row(Wrapped(t.metric), Text(value), Text(str(t.year) if t.year else ""))
     return table
 
 
@@ -291,7 +311,7 @@ def warnings_part(plan: Plan, width: int) -> RenderableType:
     _col(table, "message", ratio=1)
     _col(table, "where", max_width=16)
     for w in plan.warnings:
-        table.add_row(Text(w.code), Text(w.message), Text(location_text(w.source)))
+        table.add_row(Text(w.code), Wrapped(w.message), Text(location_text(w.source)))
     return table
 
 
@@ -341,10 +361,13 @@ def render_departments(bodies: list[Body], console: Console, *, with_items: bool
     if many_plans:
         _col(table, "plans", justify="right", no_wrap=True)
     for b in bodies:
-        name = Text(b.name)
+        name: RenderableType = Wrapped(b.name)
         if len(b.variants) > 1:
-            name.append("\n= " + "、".join(b.variants[1:]), style="dim")
-        cells = [name]
+            others, spans = list_pieces(b.variants[1:], LIST_JOINER)
+            shifted = [(0, 2)] + [(a + 2, e + 2) for a, e in spans]
+            variants = Wrapped(Text("= " + others, style="dim"), shifted)
+            name = Group(name, variants)
+        cells: list[RenderableType] = [name]
         for kind in ("task", "indicator"):
             cells.append(Text(str(b.count(kind))))
             cells.append(Text("/".join(str(b.count(kind, r)) for r in ROLES)))  # type: ignore[arg-type]
@@ -362,6 +385,6 @@ def render_departments(bodies: list[Body], console: Console, *, with_items: bool
             _col(items, "item")
             _col(items, "role", no_wrap=True)
             for it in mine:
-                items.add_row(Text(it.kind), Text(it.id), Text(it.name), Text(it.role))
+                items.add_row(Text(it.kind), Text(it.id), Wrapped(it.name), Text(it.role))
             out += [Text(""), items]
     print_stripped(console, *out)

@@ -38,6 +38,13 @@ def first_amount(value: Value | None) -> float | None:
     return value.amounts[0].value
 
 
+def second_amount(value: Value | None) -> float | None:
+    """The second number of a compound cell (2 of "2868/2"), or None where there is none."""
+    if value is None or len(value.amounts) < 2:
+        return None
+    return value.amounts[1].value
+
+
 def join(names: Iterable[str]) -> str:
     return LIST_JOINER.join(names)
 
