@@ -400,3 +400,79 @@ def test_a_dying_worker_is_blamed_alone(tmp_path: Path) -> None:
     assert set(statuses.values()) == {"ok"}  # the files in flight with it were re-run, not blamed
     boom = outcome.results[names.index("boom.txt")]
     assert boom["code"] == "E901" and "worker process died" in boom["message"]
+
+
+def test_an_output_of_the_previous_contract_is_redone(tmp_path: Path) -> None:
+    inp = tmp_path / "in"
+    src = copy(corpus_file(LUZHAI, "txt"), inp / "luzhai.txt")
+    out = tmp_path / "out"
+    assert batch(str(inp), "-o", str(out), "--jobs", "1").exit_code == 0
+    output = out / "luzhai.txt.json"
+    record = json.loads(output.read_text(encoding="utf-8"))
+    assert record["source"]["sha256"] == sha256(src)  # the input is unchanged: only the contract differs
+    output.write_text(json.dumps({**record, "schema_version": "1.0"}), encoding="utf-8")
+    assert batch(str(inp), "-o", str(out), "--jobs", "1", "--skip-existing").exit_code == 0
+    (entry,) = report_of(out)["files"]
+    assert entry["status"] == "warning" and entry["message"] is None  # parsed again, not skipped
+    assert json.loads(output.read_text(encoding="utf-8"))["schema_version"] == SCHEMA_VERSION
+
+
+# ------------------------------------------------------------------- --scheduler without Dask
+
+
+def test_a_scheduler_without_the_dask_extra_is_one_error_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ipplan.cli import main
+
+    src = copy(corpus_file(LUZHAI, "txt"), tmp_path / "in" / "plan.txt")
+    monkeypatch.setitem(sys.modules, "distributed", None)  # what an install without the extra has
+    with pytest.raises(SystemExit) as info:
+        main(["batch", str(src), "-o", str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:8786"])
+    out, err = capsys.readouterr()
+    assert info.value.code == 9 and out == ""
+    assert err == (
+        "ipplan: E501 missing-dependency: --scheduler: running on a Dask cluster needs the dask extra: "
+        "pip install 'ipplan[dask]'\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_local_pool_imports_no_dask(tmp_path: Path) -> None:
+    src = copy(corpus_file(LUZHAI, "txt"), tmp_path / "in" / "plan.txt")
+    code = (
+        "import sys\nfrom ipplan.cli import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit as exc:\n    rc = exc.code\n"
+        "print(rc, sorted({m.split('.')[0] for m in sys.modules} & {'dask', 'distributed', 'tornado'}))"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "IPPLAN_SCHEDULER"}
+    for jobs in ("1", "2"):
+        argv = ["batch", str(src), "-o", str(tmp_path / "out"), "--jobs", jobs]
+        done = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, env=env)
+        assert done.stdout.splitlines()[-1] == "0 []", done.stderr
+
+
+def test_a_worker_sent_the_bytes_never_opens_the_path(tmp_path: Path) -> None:
+    """What a cluster worker runs: the input's name travels with its bytes; no file is read or
+    written there (no shared file system), and the client's write gives the local result."""
+    from ipplan.batch.worker import process_sent, write_sent
+
+    src = corpus_file(LUZHAI, "txt")
+    job = Job("/nowhere/on/this/worker/luzhai.txt", str(tmp_path / "out" / "luzhai.txt.json"))
+    sent = process_sent(job, src.read_bytes())
+    assert not (tmp_path / "out").exists()  # nothing written on the worker's side
+    assert set(sent) == ENTRY_KEYS | {"outputs", "ipplan_version"}
+    (text,) = sent["outputs"].values()
+    record = json.loads(text)
+    assert record["source"]["path"] == job.input and record["source"]["sha256"] == sha256(src)
+
+    local = process(Job(str(src), str(tmp_path / "local.json")))
+    written = write_sent(job, sent)
+    assert set(written) == ENTRY_KEYS
+    assert {k: v for k, v in written.items() if k not in ("input", "output", "seconds")} == {
+        k: v for k, v in local.items() if k not in ("input", "output", "seconds")
+    }
+    assert json.loads(Path(job.output).read_text(encoding="utf-8")) == record
+
+    broken = process_sent(job, b"")  # an error travels back as a result, never an exception
+    assert (broken["status"], broken["code"], "outputs" in broken) == ("error", "E103", False)

@@ -47,6 +47,9 @@ KINDS: dict[str, ErrorKind] = {
             "an optional part is not installed: a Python extra (pip install '.[xlsx]') or a program "
             "(LibreOffice for .doc .wps .odt)",
         ),
+        ErrorKind(
+            "E502", "cluster-error", 10, "the Dask cluster cannot be reached, was lost, or cannot run ipplan"
+        ),
         ErrorKind("E901", "internal-error", 70, "a bug in ipplan: please report it with --debug output"),
     )
 }

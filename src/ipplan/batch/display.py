@@ -96,6 +96,11 @@ def print_summary(report: dict, report_path: str, console: Console | None = None
             "[yellow]interrupted:[/] the report lists what was done; rerun with --skip-existing",
             soft_wrap=True,
         )
+    elif report["stopped"] == "cluster-error":
+        console.print(
+            "[red]the Dask cluster was lost:[/] the report lists what was done; rerun with --skip-existing",
+            soft_wrap=True,
+        )
     elif report["stopped"] == "fail-fast":
         console.print("[red]stopped at the first error[/] (--fail-fast)", soft_wrap=True)
     console.print(f"report: {escape(report_path)}", soft_wrap=True, highlight=False)

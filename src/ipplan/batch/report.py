@@ -1,6 +1,6 @@
 """``OUTDIR/ipplan-report.json``: one entry per input, in walk order, and totals.
 
-The report is written even when the batch stops early (Ctrl-C, --fail-fast): inputs that were
+The report is written even when the batch stops early (Ctrl-C, --fail-fast, a lost cluster): inputs that were
 never processed are listed as ``skipped`` with the reason, so the report always accounts for
 every input and tells a resumed run (--skip-existing) what is left.
 """
@@ -19,6 +19,7 @@ STATUSES = ("ok", "warning", "error", "skipped")
 NOT_RUN = {
     "interrupted": "not processed: the batch was interrupted",
     "fail-fast": "not processed: the batch stopped at the first error (--fail-fast)",
+    "cluster-error": "not processed: the batch lost its Dask cluster",
 }
 
 

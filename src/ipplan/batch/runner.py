@@ -1,4 +1,4 @@
-"""Running a batch's jobs: in-process (one job) or in a process pool, and stopping it cleanly.
+"""The local executor: a batch's jobs in-process (one job) or in a process pool, stopped cleanly.
 
 The pool is fed through a bounded window of futures, so a batch of thousands of files holds only
 a few dozen pending tasks in memory. Ctrl-C terminates the workers (each removes its half-written
@@ -10,31 +10,51 @@ one at a time in a fresh pool, so only the file that kills a worker is reported 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 
+from ipplan.batch.executor import OnResult, OnStart, Outcome
 from ipplan.batch.worker import Job, init_worker, process, process_in_pool, result
 
 WINDOW_PER_WORKER = 4  # futures in flight per worker: keeps workers busy, memory bounded
 PRELOAD = ["ipplan.batch.preload"]
 
-
-@dataclass(slots=True)
-class Outcome:
-    """Results by job index (jobs never run are absent) and why the run stopped early, if it did."""
-
-    results: dict[int, dict] = field(default_factory=dict)
-    stopped: str | None = None  # "interrupted" (Ctrl-C) or "fail-fast"
-
-
-OnStart = Callable[[Job], None]
-OnResult = Callable[[Job, dict], None]
 Task = Callable[[Job], dict]  # a top-level function, so that pool processes can import it
+
+
+class LocalExecutor:
+    """This machine: ``jobs`` worker processes (default: one per CPU); one job runs in-process."""
+
+    where = None
+
+    def __init__(self, jobs: int | None = None, task: Task = process_in_pool):
+        self.jobs = jobs or os.cpu_count() or 1
+        self.task = task
+
+    def run(
+        self,
+        jobs: Sequence[Job],
+        *,
+        fail_fast: bool = False,
+        on_start: OnStart | None = None,
+        on_result: OnResult | None = None,
+    ) -> Outcome:
+        return run(
+            jobs,
+            workers=self.jobs,
+            fail_fast=fail_fast,
+            on_start=on_start,
+            on_result=on_result,
+            task=self.task,
+        )
+
+    def close(self) -> None:
+        pass  # each run's pool is shut down when the run ends
 
 
 def run(

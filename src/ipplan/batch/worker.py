@@ -44,38 +44,80 @@ def result(job: Job, status: str, seconds: float = 0.0, **fields: object) -> dic
     return entry
 
 
-def process(job: Job) -> dict:
-    """Parse ``job.input`` and write its record; every failure becomes an error result."""
-    from ipplan.api import parse
-    from ipplan.writers import TEXT_WRITERS, write_atomic
+@dataclass(slots=True)
+class Rendered:
+    """A parsed input, serialised: the files to write (path → content), its status and counts."""
 
-    started = time.perf_counter()
-    try:
-        if job.skip_existing:
-            kept = _up_to_date(job)
-            if kept is not None:
-                return result(job, "skipped", time.perf_counter() - started, **kept)
-        plan = parse(job.input)
-        text = TEXT_WRITERS[job.fmt](plan)
-        try:
-            write_atomic(job.output, text)
-        except OSError as exc:
-            raise IpplanError("output-error", exc.strerror or str(exc), job.output) from exc
-    except IpplanError as exc:
-        return _error(job, started, exc)
-    except Exception as exc:  # one bad file must not stop the batch
-        return _error(job, started, IpplanError("internal-error", f"{type(exc).__name__}: {exc}", job.input))
+    outputs: dict[str, str | bytes]
+    status: str
+    counts: dict[str, int]
+
+
+def render(job: Job, data: bytes) -> Rendered:
+    """Parse ``data`` (the bytes of ``job.input``) and serialise its record; writes nothing.
+
+    The one place that turns an input into what is written for it, wherever the bytes were read
+    and wherever the files are written (a pool process, or a cluster worker whose client writes).
+    Raises IpplanError (or any exception: a bug) when the input cannot be parsed.
+    """
+    from ipplan.api import parse_bytes
+    from ipplan.writers import TEXT_WRITERS
+
+    plan = parse_bytes(data, job.input)
+    outputs: dict[str, str | bytes] = {job.output: TEXT_WRITERS[job.fmt](plan)}
     counts = {
         "indicators": len(plan.indicators),
         "tasks": len(plan.tasks),
         "targets": len(plan.targets),
         "warnings": len(plan.warnings),
     }
-    status = "warning" if plan.warnings else "ok"
-    return result(job, status, time.perf_counter() - started, **counts)
+    return Rendered(outputs, "warning" if plan.warnings else "ok", counts)
 
 
-def _error(job: Job, started: float, exc: IpplanError) -> dict:
+def write_outputs(outputs: dict[str, str | bytes]) -> None:
+    """Write each output atomically; a failure is an E401 naming the output."""
+    from ipplan.writers import write_atomic
+
+    for path, content in outputs.items():
+        try:
+            write_atomic(path, content)
+        except OSError as exc:
+            raise IpplanError("output-error", exc.strerror or str(exc), path) from exc
+
+
+def process(job: Job) -> dict:
+    """Parse ``job.input`` and write its record; every failure becomes an error result."""
+    started = time.perf_counter()
+    try:
+        read = read_job(job)
+        if isinstance(read, dict):
+            return read
+        rendered = render(job, read)
+        write_outputs(rendered.outputs)
+    except Exception as exc:  # one bad file must not stop the batch
+        return failed(job, started, exc)
+    return result(job, rendered.status, time.perf_counter() - started, **rendered.counts)
+
+
+def read_job(job: Job) -> bytes | dict:
+    """The input's bytes, or a "skipped" result where --skip-existing finds its output up to date.
+
+    Raises IpplanError where the input cannot be read (missing, unreadable, over the size limit).
+    """
+    from ipplan.api import read_input
+
+    started = time.perf_counter()
+    if job.skip_existing:
+        kept = _up_to_date(job)
+        if kept is not None:
+            return result(job, "skipped", time.perf_counter() - started, **kept)
+    return read_input(job.input)
+
+
+def failed(job: Job, started: float, exc: Exception) -> dict:
+    """The error result for ``exc``: an IpplanError keeps its code, anything else is a bug (E901)."""
+    if not isinstance(exc, IpplanError):
+        exc = IpplanError("internal-error", f"{type(exc).__name__}: {exc}", job.input)
     return result(
         job,
         "error",
@@ -161,3 +203,39 @@ def process_in_pool(job: Job) -> dict:
         os._exit(128 + signal.SIGTERM)
     finally:
         _busy = False
+
+
+# --- running on a machine that has the bytes but not the files --------------------------------
+
+
+def process_sent(job: Job, data: bytes) -> dict:
+    """``process`` for a worker that was sent the input's bytes: parse and serialise, write nothing.
+
+    The result carries ``outputs`` (path → content) for the sender to write with
+    ``write_sent``, and the ``ipplan_version`` that parsed it.
+    """
+    from ipplan import __version__
+
+    started = time.perf_counter()
+    try:
+        rendered = render(job, data)
+    except Exception as exc:  # one bad file must not stop the batch
+        res = failed(job, started, exc)
+    else:
+        res = result(job, rendered.status, time.perf_counter() - started, **rendered.counts)
+        res["outputs"] = rendered.outputs
+    res["ipplan_version"] = __version__
+    return res
+
+
+def write_sent(job: Job, res: dict) -> dict:
+    """Write the outputs a ``process_sent`` result carries; the result as ``process`` gives it."""
+    outputs = res.pop("outputs", None) or {}
+    res.pop("ipplan_version", None)
+    started = time.perf_counter()
+    try:
+        write_outputs(outputs)
+    except Exception as exc:
+        return failed(job, started, exc)
+    res["seconds"] = round(res["seconds"] + time.perf_counter() - started, 4)
+    return res

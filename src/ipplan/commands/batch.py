@@ -1,12 +1,13 @@
 """``ipplan batch INPUT... -o OUTDIR``: files and folders of plans to one record each, in parallel.
 
 Exit codes: 0 every input parsed (warnings and skipped files allowed), 1 some inputs failed
-(or --fail-fast stopped the batch), 2 usage error, 130 interrupted (the report is still written).
+(or --fail-fast stopped the batch), 2 usage error, 130 interrupted (the report is still written);
+with --scheduler also 9 (the dask extra is missing) and 10 (the cluster cannot be reached or
+was lost: the report is still written).
 """
 
 from __future__ import annotations
 
-import os
 import time
 from datetime import datetime
 from pathlib import Path
@@ -35,7 +36,8 @@ from ipplan.commands.common import verbosity, verbosity_options
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="Worker processes [default: CPU count]; 1 runs in-process.",
+    help="Worker processes [default: CPU count]; 1 runs in-process. With --scheduler: at most this "
+    "many files parsed at once on the cluster [default: a few per worker thread].",
 )
 @click.option(
     "--skip-existing", is_flag=True, help="Do not parse a file whose output records the same sha256."
@@ -46,6 +48,13 @@ from ipplan.commands.common import verbosity, verbosity_options
     type=click.Choice(["xlsx", "csv"]),
     help="Also write every plan's indicators, tasks, targets and departments as one table each, a "
     "file column first: OUTDIR/ipplan-tables.xlsx, or OUTDIR/ipplan-<table>.csv.",
+)
+@click.option(
+    "--scheduler",
+    envvar="IPPLAN_SCHEDULER",
+    metavar="ADDRESS",
+    help="Parse on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786, or a scheduler "
+    "file) instead of local processes; needs ipplan[dask]. Default: $IPPLAN_SCHEDULER. See docs/scale.md.",
 )
 @verbosity_options
 @click.pass_context
@@ -58,6 +67,7 @@ def command(
     skip_existing: bool,
     fail_fast: bool,
     tables: str | None,
+    scheduler: str | None,
     quiet: bool,
     verbose: bool,
 ) -> None:
@@ -71,7 +81,8 @@ def command(
     from ipplan.batch import REPORT_NAME, report
     from ipplan.batch.discover import discover
     from ipplan.batch.display import BatchProgress, print_summary
-    from ipplan.batch.runner import deferred_sigint, run
+    from ipplan.batch.executor import open_executor
+    from ipplan.batch.runner import deferred_sigint
     from ipplan.batch.worker import Job
     from ipplan.errors import IpplanError
     from ipplan.writers import write_atomic
@@ -81,35 +92,36 @@ def command(
         from ipplan.views.combined import require
 
         require(tables)  # not after an hour of parsing
-    workers = jobs or os.cpu_count() or 1
+    # before anything is written: a missing extra or an unreachable cluster leaves OUTDIR untouched
+    executor = open_executor(jobs, scheduler, debug=bool((ctx.find_root().obj or {}).get("debug")))
+    ctx.call_on_close(executor.close)
     started, clock = datetime.now().astimezone(), time.perf_counter()
     items = discover(inputs, outdir, fmt)
     todo = [i for i, item in enumerate(items) if item.verdict is None]
     job_list = [Job(items[i].input, items[i].output or "", fmt, skip_existing) for i in todo]
 
     results = {i: item.verdict for i, item in enumerate(items) if item.verdict is not None}
-    stopped = None
+    stopped = error = None
     if fail_fast and any(r["status"] == "error" for r in results.values()):
         stopped = "fail-fast"  # an error found while listing (an output collision): parse nothing
     else:
         progress = BatchProgress(len(job_list) if level >= 0 else 0)  # no files to show: no bar
         with progress.shown():
-            outcome = run(
+            outcome = executor.run(
                 job_list,
-                workers=workers,
                 fail_fast=fail_fast,
                 on_start=progress.started,
                 on_result=progress.finished,
             )
         results.update({todo[k]: res for k, res in outcome.results.items()})
-        stopped = outcome.stopped
+        stopped, error = outcome.stopped, outcome.error
     doc = report.build(
         report.entries(items, results, stopped),
         started=started,
         elapsed=time.perf_counter() - clock,
         outdir=outdir,
         fmt=fmt,
-        jobs=workers,
+        jobs=executor.jobs,
         stopped=stopped,
     )
     report_path = str(Path(outdir) / REPORT_NAME)
@@ -132,6 +144,8 @@ def command(
     else:
         _print_errors(doc["files"])
 
+    if stopped == "cluster-error":
+        raise IpplanError("cluster-error", f"{error}; rerun with --skip-existing to resume", executor.where)
     if stopped == "interrupted":
         ctx.exit(130)
     ctx.exit(1 if doc["totals"]["error"] else 0)
