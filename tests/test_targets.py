@@ -195,6 +195,13 @@ SEVERAL = {
 }
 
 UNITS = {
+    "a score and an intensity (十四五 plans of protection and of energy)": (
+        goals("到2025年，知识产权保护社会满意度达到82分，规上工业单位增加值能耗控制在0.5吨标准煤/万元以内。"),
+        [
+            ("知识产权保护社会满意度", 82.0, "分", None, 2025),
+            ("规上工业单位增加值能耗", 0.5, "吨标准煤/万元", "<=", 2025),
+        ],
+    ),
     "a unit the noun implies": (
         goals("到2025年，每万人口高价值发明专利拥有量达到12，研发经费投入强度达到2.5。"),
         [
@@ -409,3 +416,23 @@ def test_the_five_plans_in_every_form(stem: str, fmt: str) -> None:
     found = [(t.metric, t.value, t.unit) for t in ipplan.parse(path).targets]
     gold = load_expected(stem)["targets"]
     assert found == [(g["metric"], float(g["value"]), g["unit"]) for g in gold]
+
+
+def test_an_opening_paragraph_that_states_the_goals_is_read() -> None:
+    # an annual 工作要点 states its goals before its first heading; the purpose paragraph of
+    # another plan states none
+    text = (
+        "2023年江西省知识产权强省建设工作要点\n"
+        "2023年是全面贯彻落实党的二十大精神的开局之年。主要目标：全省每万人口高价值发明专利拥有量达到5.1件，"
+        "PCT国际专利申请量达到400件。\n"
+        "一、完善知识产权制度\n1.完善知识产权政策体系。修订完善专利、商标资助奖励政策。\n"
+    )
+    assert read(text) == [
+        ("每万人口高价值发明专利拥有量", 5.1, "件", None, 2023),
+        ("PCT国际专利申请量", 400.0, "件", None, 2023),
+    ]
+    purpose = (
+        "某县知识产权强县建设工作方案\n为加快建设知识产权强县，2022年全县专利授权达到300件，制定本方案。\n"
+        "一、主要任务\n1.做好工作。\n"
+    )
+    assert read(purpose) == []
