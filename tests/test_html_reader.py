@@ -73,8 +73,9 @@ def test_corpus_body_has_no_site_chrome(corpus: Document) -> None:
 
 
 def test_corpus_page_headline_is_the_title_hint_and_not_repeated(corpus: Document) -> None:
-    # the body prints the notice title itself (over three lines), so the headline is not prepended
-    assert corpus.meta_hints == {"title": NOTICE_TITLE}
+    # the body prints the notice title itself (over three lines), so the headline is not prepended;
+    # a headline is kept apart from a 标题 row: a page's <h1> may be a news headline
+    assert corpus.meta_hints == {"headline": NOTICE_TITLE}
     assert NOTICE_TITLE not in _texts(corpus)
 
 
@@ -170,7 +171,7 @@ def test_gb2312_labelled_page_is_decoded_as_gb18030(declaration: str) -> None:
     doc = _read(data)
     assert doc.encoding == "gb18030"
     assert _texts(doc)[0] == f"桂市监函〔20212676{RARE}"
-    assert doc.meta_hints["title"] == NOTICE_TITLE
+    assert doc.meta_hints["headline"] == NOTICE_TITLE
     assert _tables(doc)[0].rows[6][1].text == "高质量创造"
     assert doc.warnings == []
 
@@ -388,6 +389,7 @@ def test_metadata_table_feeds_meta_hints_not_the_body() -> None:
         "title": "某市知识产权局关于印发《某市知识产权强市建设工作方案（2022-2025年）》的通知",
         "doc_number": "某知发〔2022〕5号",
         "publish_date": "2022年03月18日",
+        "headline": "某市知识产权局关于印发《某市知识产权强市建设工作方案（2022-2025年）》的通知",
     }
     texts = _texts(doc)
     for label in (
@@ -427,7 +429,8 @@ def test_metadata_list_inside_the_article_is_read_and_removed() -> None:
         "doc_number": "鹿政办发〔2023〕4号",
         "issue_date": "2023-02-10",
         "publish_date": "2023-02-15 09:30",
-        "title": "关于印发知识产权工作方案的通知",
+        "source": "县政府办",
+        "headline": "关于印发知识产权工作方案的通知",
     }
     assert _texts(doc) == [
         "关于印发知识产权工作方案的通知",

@@ -67,9 +67,9 @@ def read(data: bytes, path: str, *, password: str | None = None) -> Document:
     headline = html_meta.headline(root, body)
     if headline:
         blocks = _with_headline(blocks, *headline)
-        hints.setdefault("title", headline[0])
+        hints["headline"] = headline[0]
     elif page_title:
-        hints.setdefault("title", page_title)
+        hints["page_title"] = page_title
     if not blocks:
         warnings.append(_no_text())
     return Document(blocks=blocks, format="html", encoding=encoding, warnings=warnings, meta_hints=hints)

@@ -14,52 +14,15 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ipplan.extract import pagemeta
 from ipplan.parsers.html_blocks import line_of
 from ipplan.parsers.html_text import cjk_count, normalize
 
-# label → meta_hints key; None marks labels that only end the previous value
-_LABELS: dict[str, str | None] = {
-    "索引号": "index_number",
-    "发文字号": "doc_number",
-    "发文文号": "doc_number",
-    "文号": "doc_number",
-    "发文机关": "issuer",
-    "发文单位": "issuer",
-    "成文日期": "issue_date",
-    "成文时间": "issue_date",
-    "发布日期": "publish_date",
-    "发布时间": "publish_date",
-    "公开日期": "publish_date",
-    "标题": "title",
-    "文件名称": "title",
-    "名称": "title",
-}
-for _label in (
-    "主题分类", "主题词", "关键词", "公文种类", "文种", "体裁分类", "组配分类", "服务对象", "有效性",
-    "时效性", "是否有效", "生效日期", "实施日期", "废止日期", "失效日期", "发布机构", "信息来源", "来源",
-    "作者", "浏览次数", "阅读次数", "点击数", "访问量", "公开方式", "公开范围", "公开时限", "所属机构",
-    "所属主题", "信息分类", "统一编号", "登记号", "内容概述", "摘要", "责任编辑",
-):  # fmt: skip
-    _LABELS[_label] = None
-# Labels that only a metadata block has; plan text and its tables never use them as labels.
-_RARE = {
-    "索引号",
-    "发文字号",
-    "发文文号",
-    "成文日期",
-    "发文机关",
-    "主题分类",
-    "公文种类",
-    "发布机构",
-    "体裁分类",
-    "组配分类",
-}
-
-_SP = r"[\s\u00a0\u3000]*"
-
-
-def _alternation(labels: list[str]) -> str:
-    return "|".join(_SP.join(map(re.escape, k)) for k in sorted(labels, key=len, reverse=True))
+# the vocabulary is the one text lines are read with; _SP lets a label have spaces inside
+_LABELS = pagemeta.LABELS
+_RARE = pagemeta.RARE
+_SP = pagemeta.SP
+_alternation = pagemeta.label_alternation
 
 
 _ALT = _alternation(list(_LABELS))
@@ -151,7 +114,7 @@ def _labels_in(piece: str) -> list[tuple[str, bool]]:
 
 
 def _canon(label: str) -> str:
-    return _CANON_SPACE.sub("", label)
+    return pagemeta.canon_label(label)
 
 
 def _best_container(hits: list[_Hit]) -> etree._Element | None:
