@@ -74,3 +74,19 @@ def doc_number(line: str) -> tuple[str, str] | None:
         return None
     found = _normalised(m)
     return (found, m.group(0).strip()) if found else None
+
+
+_IN_LINE = re.compile(
+    rf"(?:^|(?<=[\s\u3000|｜]))([\u4e00-\u9fff]{{1,15}}{_SP}[〔\[［【﹝]{_SP}{_YEAR}{_SP}[〕\]］】﹞]{_SP}\d{{1,5}}{_SP}号)"
+    r"(?=[\s\u3000|｜]|$)"
+)
+
+
+def doc_number_in_line(line: str) -> tuple[str, str] | None:
+    """A 文号 standing among other items of a header line (title, 文号, date, labels, separated
+    by spaces or bars), as (normalised, as printed); never one cited in a sentence."""
+    for m in _IN_LINE.finditer(line):
+        found = normalise_doc_number(m.group(1))
+        if found:
+            return found, m.group(1)
+    return None

@@ -26,7 +26,7 @@ from ipplan.extract import pagemeta
 from ipplan.extract.contents import body_after_contents, contents_span
 from ipplan.extract.dates import find_dates, parse_date
 from ipplan.extract.departments import split_names
-from ipplan.extract.docnumber import doc_number, normalise_doc_number
+from ipplan.extract.docnumber import doc_number, doc_number_in_line, normalise_doc_number
 from ipplan.extract.period import plan_period
 from ipplan.outline.labels import match_label
 from ipplan.schema import Meta
@@ -151,6 +151,26 @@ def _classify(index: int, raw: str) -> _Line:
     return _Line(index, text, "prose")
 
 
+def _pair_label_lines(lines: list[_Line]) -> None:
+    """A label alone on its line (索引号, 成文日期：) takes the line below it as its value, as a
+    flattened metadata table prints them; a colon-less one only among other labels or where only
+    a metadata block uses it."""
+    shown = [ln for ln in lines if ln.kind != "blank"]
+    alone = {ln.index: pagemeta.label_only(ln.text) for ln in shown}
+    labels = sum(1 for v in alone.values() if v)
+    for line, below in pairwise(shown):
+        found = alone.get(line.index)
+        if not found or (line.kind == "meta" and line.pairs and line.pairs[-1][1]):
+            continue
+        label, colon = found
+        if not (colon or label in pagemeta.RARE or labels >= 2):
+            continue
+        line.kind, line.pairs = "meta", [(label, "")]
+        if not alone.get(below.index) and below.kind != "meta" and len(below.text) <= 100:
+            line.pairs = [(label, below.text)]
+            below.kind = "meta"
+
+
 def _signed(text: str) -> tuple[str, date] | None:
     """A signature and its date on one line: 某某县人民政府办公室 2024年3月5日."""
     t = text.strip()
@@ -252,6 +272,7 @@ def extract_meta(blocks: list[Block], hints: dict[str, str] | None = None) -> Fr
         for i, b in enumerate(window)
         if isinstance(b, Paragraph)
     ]
+    _pair_label_lines(lines)
     for line in lines:
         if line.kind == "meta":
             for key, value in pagemeta.hints_from_pairs(line.pairs).items():
@@ -340,9 +361,7 @@ class _Reading:
             self.title_run = run
             self.title = _prefer_punctuated(run.text, cited[0]) if run else cited[0]
             return
-        first_text = next(
-            (ln.index for ln in self.lines if ln.kind in ("prose", "label", "recipients")), None
-        )
+        first_text = next((ln.index for ln in self.lines if _is_text(ln)), None)
         for run in runs:
             if first_text is not None and run.first > first_text:
                 break
@@ -406,20 +425,27 @@ class _Reading:
                 break
             if line.number:
                 return line.number
+        # or among the items of a header line (title 国知战联办〔2018〕24号 2018年12月27日 …)
+        for line in self.lines:
+            if _is_text(line):
+                break
+            found = doc_number_in_line(line.text) if line.kind in ("prose", "title", "meta") else None
+            if found:
+                return found
         return None
 
     def issuer(self, tail: list[tuple[int, str]]) -> str | None:
         stated = self._hint("issuer")
         if stated:
             return stated
-        for title in (self.notice, self.title):
-            head = _head_organ(title)
-            if head:
-                return head
+        # the 版头 (发文机关标志) names the issuer in full; a title may shorten it (市政府关于…)
         for run in self.runs:
             if run.text.endswith("文件") and len(run.text) > 4:
                 return run.text[:-2]
+        head = _head_organ(self.notice) or _head_organ(self.title)
         signature = self._signature()
+        if head and not (signature and _shortened(head, signature)):
+            return head
         if signature:
             return signature
         for line in self.lines:
@@ -544,6 +570,18 @@ class _Reading:
             if line.kind in _FRONT_KINDS or line.index <= notice_end:
                 end = line.index + 1
         return end
+
+
+def _shortened(head: str, full: str) -> bool:
+    """Whether a title's head is the short form of the signed name: 市政府 for 常州市人民政府."""
+    return len(head) <= 4 and head[0] in "省市县区州盟旗" and len(full) > len(head) and full[-2:] == head[-2:]
+
+
+def _is_text(line: _Line) -> bool:
+    """A line of the document's text (its 主送机关, a sentence, a heading): no title follows."""
+    return line.kind in ("label", "recipients") or (
+        line.kind == "prose" and bool(re.search(r"[。；;]", line.text))
+    )
 
 
 def _wrapper(text: str) -> re.Match[str] | None:

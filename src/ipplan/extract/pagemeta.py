@@ -33,6 +33,7 @@ LABELS: dict[str, str | None] = {
     "发文单位": "issuer",
     "发文机构": "issuer",
     "制发机关": "issuer",
+    "发布机关": "issuer",
     "发布机构": "publisher",
     "发布单位": "publisher",
     "信息来源": "source",
@@ -140,6 +141,15 @@ def read_label_line(text: str) -> list[tuple[str, str]] | None:
     return pairs
 
 
+def label_only(text: str) -> tuple[str, bool] | None:
+    """(label, printed with a colon) for a line that is a known label and nothing else: a
+    flattened metadata table puts each label on a line of its own with its value below."""
+    m = _LABEL_CELL.match(text)
+    if not m:
+        return None
+    return canon_label(m.group(1)), ":" in text or "：" in text
+
+
 def _pipe_row(t: str) -> list[tuple[str, str]] | None:
     cells = [c.strip() for c in re.split(r"[|｜]", t)]
     cells = [c for c in cells if c]
@@ -230,7 +240,7 @@ def is_chrome(text: str) -> bool:
         return True
     if _BREADCRUMB.search(t) and "首页" in t:
         return True
-    if _SITE_NAME.search(t) and "。" not in t and len(t) <= 30:
+    if _SITE_NAME.search(t.rstrip(" |｜")) and "。" not in t and len(t) <= 30:
         return True
     words = {m.group(0).lower() for m in _CHROME_WORDS.finditer(t)}
     bare = _SEPARATORS.sub("", t).lower()

@@ -18,7 +18,12 @@ _RANGE = re.compile(rf"({_YEAR}){_SP}年?{_SP}{_DASH}{_SP}({_YEAR}){_SP}年?")
 # two years run together where the dash between them was lost, right after an opening bracket
 _LOST_DASH = re.compile(rf"[（(]{_SP}({_YEAR})({_YEAR})(?!\d)")
 _ONE_YEAR_BRACKETED = re.compile(rf"[（(]{_SP}({_YEAR}){_SP}年度?{_SP}[）)]")
-_ONE_YEAR = re.compile(rf"({_YEAR}){_SP}年度?(?=[^，。；,;]{{0,30}}(?:方案|计划|要点|安排|任务|清单|分工))")
+# an annual plan: a year qualifying the document the title names at its end, with no other
+# year between (总结2018年…编制2019年工作要点的通知 is a notice, not a 2018 plan)
+_ONE_YEAR = re.compile(
+    rf"({_YEAR}){_SP}年度?(?:(?!{_YEAR})[^，。；,;]){{0,30}}?"
+    rf"(?:方案|计划|要点|安排|任务|清单|分工|分解|分工表|分解表)(?:[（(][^）)]*[）)])?$"
+)
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五")
 _CITED = re.compile(r"《[^》]*》")
 _MAX_SPAN = 30  # a plan's years; two years further apart are two dates, not its period

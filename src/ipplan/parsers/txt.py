@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from ipplan import limits
 from ipplan.blocks import Block, Cell, Document, Paragraph, Table
 from ipplan.errors import IpplanError
+from ipplan.extract import pagemeta
 from ipplan.outline.labels import match_label
 from ipplan.parsers import check_block_count
 from ipplan.parsers.utf16 import utf16_by_nul_pattern, utf16_by_script
@@ -150,6 +151,8 @@ def _paragraph(lines: list[str], start: int) -> tuple[Paragraph, int]:
     depth = _bracket_depth(text)
     # a numbered heading ("（一）加强创造、运用和保护") that fits a line ends with the line
     heading = match_label(text) is not None and "。" not in text and len(text) <= _HEADING_CHARS
+    if _page_furniture(text):
+        return Paragraph(text, Location(line=start + 1, line_end=start + 1)), start + 1
     end = start
     while not (heading and not _OPEN_END.match(last)) and (
         _continues(last, size, marked) or _open_note(depth, end - start, size)
@@ -158,7 +161,7 @@ def _paragraph(lines: list[str], start: int) -> tuple[Paragraph, int]:
         if nxt is None or lines[nxt].startswith("\t") or nxt - end > 2:
             break
         follower = _clean(lines[nxt])
-        if match_label(follower) is not None:
+        if match_label(follower) is not None or _page_furniture(follower):
             break
         parts.append(follower)
         last = follower[-1:] or last
@@ -170,6 +173,18 @@ def _paragraph(lines: list[str], start: int) -> tuple[Paragraph, int]:
 
 
 _CLAUSE_MARK = re.compile(r"[。，,；;、]")
+_FURNITURE_HINT = re.compile(r"[:：|｜>»]")
+_MAX_FURNITURE = 300
+
+
+def _page_furniture(text: str) -> bool:
+    """A scraped page's metadata line (索引号：… 主题分类：…, 索引号 | … |) or chrome line (当前位置：
+    首页 > …, 【字体：大 中 小】): a line of its own, never part of a sentence broken over lines."""
+    if len(text) > _MAX_FURNITURE or not _FURNITURE_HINT.search(text):
+        return False
+    return pagemeta.read_label_line(text) is not None or pagemeta.is_chrome(text)
+
+
 _HEADING_CHARS = 40
 
 
