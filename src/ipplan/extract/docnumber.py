@@ -19,7 +19,7 @@ _NOT_A_PREFIX_END = re.compile(
     r"(?:方案|规划|计划|纲要|意见|要点|通知|办法|细则|措施|决定|报告|目标|年度|年|和|与|及|的|之)$"
 )
 _DOC_NUMBER = re.compile(
-    rf"(?P<prefix>[\u4e00-\u9fff]{{1,15}}){_SP}"
+    rf"(?P<prefix>[\u4e00-\u9fffA-Za-z]{{1,15}}){_SP}"
     rf"(?:(?P<open>[{re.escape(_OPEN)}]){_SP})?(?P<year>{_YEAR}){_SP}(?P<close>[{re.escape(_CLOSE)}])?{_SP}"
     rf"(?P<no>\d{{1,5}}){_SP}(?P<hao>号)?"
 )

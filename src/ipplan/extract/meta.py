@@ -21,11 +21,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
 
-from ipplan.blocks import Block, Paragraph
+from ipplan.blocks import Block, Paragraph, Table
 from ipplan.extract import pagemeta
 from ipplan.extract.contents import body_after_contents, contents_span
 from ipplan.extract.dates import find_dates, parse_date
-from ipplan.extract.departments import split_names
 from ipplan.extract.docnumber import doc_number, doc_number_in_line, normalise_doc_number
 from ipplan.extract.period import plan_period
 from ipplan.outline.labels import match_label
@@ -34,10 +33,13 @@ from ipplan.schema import Meta
 __all__ = ["FrontMatter", "extract_meta", "normalise_doc_number", "parse_date", "plan_period"]
 
 _FRONT_MATTER_BLOCKS = 60
+_MAX_FRONT_SCAN = 400  # blocks of chrome a scrape may carry above the document
 # lines that are front matter wherever they stand before the text
 _FRONT_KINDS = ("meta", "chrome", "headline", "file", "doc_number", "date", "closing", "signed")
 _TAIL_BLOCKS = 12
 _MAX_RUN_LINES = 6
+_MAX_FRONT_LINE = 400  # longer lines are text, whatever else they hold
+_CONTENTS_AFTER_TITLE = 12  # blocks after the title within which a 目录 belongs to the front matter
 
 # the kinds of document a title names at its end (GB/T 9704 文种, and a plan's own kinds)
 _KIND = (
@@ -46,26 +48,31 @@ _KIND = (
 )
 _PERIOD_TAIL = r"(?:[\s\u3000]*[（(][^（）()]{0,20}[）)])?"
 _TITLE_END = re.compile(rf"{_KIND}{_PERIOD_TAIL}$")
-_PERIOD_LINE = re.compile(r"^[（(][^（）()]{0,6}(?:19|20)\d{2}[^（）()]{0,14}[）)]$")
+_SUBTITLE_LINE = re.compile(r"^[（(][^（）()]{1,20}[）)]$")
 _TITLE_RUN_ON = re.compile(
     rf"^(.{{4,60}}?{_KIND}(?:\s*[（(][^）)]{{0,20}}[）)])?)(?=为|根据|按照|以|现将|[一二三四五六七八九十]、)"
+)
+_SITE_SUFFIX = re.compile(
+    rf"^(.{{4,}}?{_KIND}{_PERIOD_TAIL})[\s\u3000]*(?:[-_|｜]|——)[\s\u3000]*[^-_|｜\s]{{2,30}}$"
 )
 _FILE_NAME = re.compile(r"\.(docx?|wps|pdf|txt|html?)$", re.I)
 _ORGAN_END = re.compile(
     r"(?:政府|办公室|办公厅|委员会|管委会|局|厅|部|院|会|办|中心|小组|联席会议|委|署|府)"
-    r"(?:[（(](?:代章|盖章|印|章)[）)])?$"
+    r"(?:[（(](?:代章|盖章|印章|印|章)[）)])?$"
 )
-_SEAL = re.compile(r"[（(](?:代章|盖章|印|章)[）)]$")
+_SEAL = re.compile(r"[（(](?:代章|盖章|印章|印|章)[）)]$")
 _WRAPPER = re.compile(
     r"^(?P<head>.*?)(?:关于)?(?:联合)?(?:印发|转发|批转|下发|颁发|发布|公布)(?P<cited>.+?)(?:的|之)?通知$"
 )
 _CITED = re.compile(r"《(.+)》")
 _CITATION = re.compile(r"《[^》]*》")
+_NUMBER_MARK = re.compile(r"[〔\[［【]\s*(?:19|20)\d{2}\s*[〕\]］】]\s*\d{1,5}\s*号")  # a 文号 is no title
 # the notice's own sentence issuing the plan: 现将《X》印发给你们, 《X》已经…同意，现予印发
 _ISSUING_SENTENCE = re.compile(r"《([^》]{4,120})》[^。]{0,40}?(?:印发|转发|下发|发布|颁布)")
 _STATED_ISSUE = re.compile(r"^\s*(?:印发|签发|正式印发)")
 _CLOSING = re.compile(
-    r"^(?:特此(?:通知|函告|报告|批复|公告|通告)[。.]?|[（(](?:此件|本件)[^）)]{0,12}[）)]|抄送[:：].*|附件[:：]?.*)$"
+    r"^(?:特此(?:通知|函告|报告|批复|公告|通告)[。.]?|[（(](?:此件|本件)[^）)]{0,12}[）)]|[（(](?:代章|盖章|印章)[）)]"
+    r"|抄送[:：].*|附件\d{0,2}[:：]?.*)$"
 )
 _SENTENCE_MARK = re.compile(r"[。；;：:！!？?，,]")
 _OPENERS = {"《": "》", "（": "）", "(": ")", "“": "”", "〔": "〕", "[": "]", "【": "】"}
@@ -116,13 +123,15 @@ def _classify(index: int, raw: str) -> _Line:
     text = raw.strip()
     if not text:
         return _Line(index, text, "blank")
+    if len(text) > _MAX_FRONT_LINE:
+        return _Line(index, text, "prose")  # a paragraph (or a whole document on one line)
     if _FILE_NAME.search(text):
         return _Line(index, text, "file")
-    if "\t" in text:
-        return _Line(index, text, "row")  # a table row of a text export
     pairs = pagemeta.read_label_line(text)
     if pairs:
         return _Line(index, text, "meta", pairs=pairs)
+    if "\t" in text:
+        return _Line(index, text, "row")  # a table row of a text export
     if pagemeta.is_chrome(text):
         return _Line(index, text, "chrome")
     number = doc_number(text)
@@ -146,9 +155,51 @@ def _classify(index: int, raw: str) -> _Line:
         return _Line(index, signed[0], "signed", when=signed[1])
     if text.endswith(("：", ":")) and len(text) <= 200:
         return _Line(index, text, "recipients")
+    site = _SITE_SUFFIX.match(text)
+    if site:
+        text = site.group(1)  # XX方案 - 某某文库, XX方案_某市人民政府: the page's <title> copied
     if _title_like(text):
         return _Line(index, text, "title")
     return _Line(index, text, "prose")
+
+
+def _front_lines(blocks: list[Block]) -> list[_Line]:
+    """The lines of the front matter, classified: the first ``_FRONT_MATTER_BLOCKS`` blocks that
+    are not page chrome or metadata (a scrape may carry long menus above the document)."""
+    lines: list[_Line] = []
+    counted = 0
+    for i, block in enumerate(blocks[:_MAX_FRONT_SCAN]):
+        if isinstance(block, Table):
+            pairs = _table_pairs(block)
+            lines.append(_Line(i, "", "meta", pairs=pairs) if pairs else _Line(i, "", "table"))
+        else:
+            lines.append(_classify(i, block.text))
+        if lines[-1].kind not in ("blank", "chrome", "meta"):
+            counted += 1
+            if counted >= _FRONT_MATTER_BLOCKS:
+                break
+    return lines
+
+
+def _table_pairs(table: Table) -> list[tuple[str, str]] | None:
+    """The label/value pairs of a metadata table (索引号 | … | 发布机构 | … rows) read as a grid."""
+    pairs: list[tuple[str, str]] = []
+    for row in table.rows[:12]:
+        found = pagemeta.read_label_line(" | ".join(c.text for c in row if not c.spanned) + " |")
+        if found:
+            pairs.extend(found)
+    labels = {label for label, _ in pairs}
+    return pairs if len(labels) >= 2 and labels & pagemeta.RARE else None
+
+
+def _mark_contents(lines: list[_Line], head: int, end: int) -> None:
+    """The entries of a 目录 are no title or heading; a title printed after them, just above
+    the body, stays one."""
+    inside = [ln for ln in lines if head <= ln.index < end]
+    last_entry = max((ln.index for ln in inside if ln.kind == "label"), default=head)
+    for line in inside:
+        if line.index <= last_entry or line.kind != "title":
+            line.kind = "contents"
 
 
 def _pair_label_lines(lines: list[_Line]) -> None:
@@ -185,9 +236,9 @@ def _signed(text: str) -> tuple[str, date] | None:
 
 def _title_like(text: str) -> bool:
     """A line that can be (part of) a title: short, no sentence punctuation outside 《》."""
-    outside = re.sub(r"《[^》]*》", "", text)
+    outside = _CITATION.sub("", text)
     limit = 120 if _TITLE_END.search(text) else 60
-    return 0 < len(text) <= limit and not _SENTENCE_MARK.search(outside)
+    return 0 < len(text) <= limit and not _SENTENCE_MARK.search(outside) and not _NUMBER_MARK.search(outside)
 
 
 def _is_organ(text: str) -> bool:
@@ -201,27 +252,34 @@ def _unbalanced(text: str) -> bool:
     )
 
 
-def _joins(run: _Run, nxt: _Line) -> bool:
-    """Whether ``nxt`` continues the title-like run (a title broken over lines)."""
+def _joins(run: _Run, nxt: _Line) -> str | None:
+    """What joins ``nxt`` to the title-like run above it ("" for a title or a name broken over
+    lines, a space between two issuers' names), or None where ``nxt`` starts something new."""
     if len(run.lines) >= _MAX_RUN_LINES:
-        return False
+        return None
     prev = run.text
-    if _PERIOD_LINE.match(nxt.text):
-        return _TITLE_END.search(prev) is not None or not _is_organ(prev)
+    if _SUBTITLE_LINE.match(nxt.text):
+        # （2022-2025年）, （试行）, （征求意见稿） under the title
+        return "" if _TITLE_END.search(prev) is not None or not _is_organ(prev) else None
     if _is_organ(prev):
-        # the issuer's name over the rest of the title (重庆市人民政府办公厅 / 关于…, or broken
-        # inside the name: …联席会议 / 办公室关于…), or joint issuers over several lines
-        if _is_organ(nxt.text) or re.match(r"(?:关于|联合|印发|转发|批转)", nxt.text):
-            return True
+        # joint issuers over several lines, or the issuer's name over the rest of the title
+        # (重庆市人民政府办公厅 / 关于…, or broken inside the name: …联席会议 / 办公室关于…)
+        if _is_organ(nxt.text):
+            return " "
+        if re.match(r"(?:关于|联合|印发|转发|批转)", nxt.text):
+            return ""
         head = nxt.text.split("关于", 1)[0] if "关于" in nxt.text else None
-        return head is not None and _is_organ(prev + head)
+        return "" if head is not None and _is_organ(prev + head) else None
     if prev.endswith("文件"):
-        return False  # a 版头
+        return None  # a 版头
     if _unbalanced(prev):
-        return True
+        return ""
     if _TITLE_END.search(prev):
-        return False
-    return not _is_organ(nxt.text)
+        return None
+    if _is_organ(nxt.text):
+        # a name broken over lines (广西…工作厅际 / 联席会议办公室（代章）), not a title over a signature
+        return "" if not prev.endswith((")", "）")) and _is_organ(prev + nxt.text) else None
+    return ""
 
 
 def _runs(lines: list[_Line]) -> tuple[list[_Run], set[int]]:
@@ -239,19 +297,20 @@ def _runs(lines: list[_Line]) -> tuple[list[_Run], set[int]]:
         if current is not None and _squeezed(line.text) == _squeezed(current.lines[-1].text):
             repeats.add(line.index)
             continue
-        if current is not None and _joins(current, line):
+        glue = _joins(current, line) if current is not None else None
+        if current is not None and glue is not None:
             current.lines.append(line)
-            current.text = _join_text(current.text, line.text)
+            current.text = _join_text(current.text, line.text, glue)
             continue
         current = _Run([line], line.text)
         runs.append(current)
     return runs, repeats
 
 
-def _join_text(a: str, b: str) -> str:
+def _join_text(a: str, b: str, glue: str) -> str:
     if re.search(r"[A-Za-z0-9]$", a) and re.match(r"[A-Za-z0-9]", b):
         return f"{a} {b}"
-    return a + b
+    return a + glue + b
 
 
 def _tidy_title(text: str) -> str:
@@ -265,13 +324,10 @@ def _tidy_title(text: str) -> str:
 def extract_meta(blocks: list[Block], hints: dict[str, str] | None = None) -> FrontMatter:
     """Metadata and the start of the plan's body."""
     hints = dict(hints or {})
-    window = blocks[:_FRONT_MATTER_BLOCKS]
-    toc = contents_span(blocks, 0, _FRONT_MATTER_BLOCKS)
-    lines = [
-        _classify(i, b.text) if not (toc and toc[0] < i < toc[1]) else _Line(i, b.text.strip(), "contents")
-        for i, b in enumerate(window)
-        if isinstance(b, Paragraph)
-    ]
+    lines = _front_lines(blocks)
+    toc = contents_span(blocks, 0, lines[-1].index + 1 if lines else 0)
+    if toc:
+        _mark_contents(lines, *toc)
     _pair_label_lines(lines)
     for line in lines:
         if line.kind == "meta":
@@ -293,7 +349,7 @@ def extract_meta(blocks: list[Block], hints: dict[str, str] | None = None) -> Fr
     meta.recipients = reading.recipients()
     meta.period = plan_period(meta.title, meta.notice_title)
     body_start = reading.body_start()
-    if toc and toc[0] <= body_start + 12:
+    if toc and toc[0] <= body_start + _CONTENTS_AFTER_TITLE:
         body_start = max(body_start, toc[1])
     else:
         body_start = body_after_contents(blocks, body_start)
@@ -373,10 +429,22 @@ class _Reading:
             self.title = evidence[0]
             return
         self._run_on_title()
+        if self.title is None:
+            # a document library's listing names the file: 关于…工作方案.docx
+            named = next((ln.text for ln in self.lines if ln.kind == "file"), None)
+            stem = _FILE_NAME.sub("", named) if named else ""
+            if stem and _title_like(stem) and _TITLE_END.search(stem):
+                self.title = stem
 
     def _take(self, run: _Run, stated: str | None) -> None:
-        self.title_run = run
-        self.title = _prefer_punctuated(run.text, stated) if stated else run.text
+        # a page prints its headline and then the document's own title, with its date and
+        # source line between: the later print is the document's, the body starts after it
+        first_text = next((ln.index for ln in self.lines if _is_text(ln)), _MAX_FRONT_SCAN)
+        again = [
+            r for r in self.runs if run.last < r.first < first_text and _squash(r.text) == _squash(run.text)
+        ]
+        self.title_run = again[-1] if again else run
+        self.title = _prefer_punctuated(self.title_run.text, stated) if stated else self.title_run.text
 
     def _plan_after_notice(self, runs: list[_Run]) -> None:
         cited = _cited_title(self.notice or "")
@@ -456,7 +524,7 @@ class _Reading:
             if parse_date(_squeezed(below)) and _title_like(organ) and _is_organ(organ):
                 return organ
         publisher = self._hint("publisher")
-        if publisher:
+        if publisher and not pagemeta.is_chrome(publisher):  # 科技部门户网站 is a site, not an organ
             return publisher
         source = self._hint("source")
         if source and _is_organ(source):
@@ -536,8 +604,8 @@ class _Reading:
             self.title_run.first if self.title_run and self.title_run.first > after else _FRONT_MATTER_BLOCKS
         )
         for line in self.lines:
-            if line.kind == "recipients" and after < line.index < limit and len(line.text) <= 120:
-                return split_names(line.text.rstrip("：:"))
+            if line.kind == "recipients" and after < line.index < limit and len(line.text) <= 200:
+                return _recipient_names(line.text.rstrip("：:"))
             if line.kind == "label" and line.index > after:
                 break
         return []
@@ -572,6 +640,27 @@ class _Reading:
         return end
 
 
+_ADDRESSEE_END = re.compile(
+    r"(?:政府|办公室|办公厅|委员会|管委会|局|厅|部|院|会|办|中心|部门|机构|单位|处|室|队|所|企业|公司|学校)$"
+)
+
+
+def _recipient_names(text: str) -> list[str]:
+    """The 主送机关 as printed, one per addressee: split at ，；, and at 、 only between whole names
+    (各省、自治区、直辖市人民政府 and 区政府各委、办、局 are one addressee each)."""
+    names: list[str] = []
+    for part in re.split(r"[，,；;]", text):
+        part = part.strip()
+        if not part:
+            continue
+        pieces = [p.strip() for p in part.split("、")]
+        if len(pieces) > 1 and all(len(p) >= 3 and _ADDRESSEE_END.search(p) for p in pieces):
+            names.extend(pieces)
+        else:
+            names.append(part)
+    return names
+
+
 def _shortened(head: str, full: str) -> bool:
     """Whether a title's head is the short form of the signed name: 市政府 for 常州市人民政府."""
     return len(head) <= 4 and head[0] in "省市县区州盟旗" and len(full) > len(head) and full[-2:] == head[-2:]
@@ -579,7 +668,7 @@ def _shortened(head: str, full: str) -> bool:
 
 def _is_text(line: _Line) -> bool:
     """A line of the document's text (its 主送机关, a sentence, a heading): no title follows."""
-    return line.kind in ("label", "recipients") or (
+    return line.kind in ("label", "recipients", "table") or (
         line.kind == "prose" and bool(re.search(r"[。；;]", line.text))
     )
 

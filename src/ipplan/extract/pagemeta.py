@@ -62,7 +62,8 @@ LABELS: dict[str, str | None] = {
 for _label in (
     "主题分类", "主题词", "关键词", "公文种类", "文种", "体裁分类", "组配分类", "服务对象", "有效性",
     "时效性", "是否有效", "生效日期", "实施日期", "废止日期", "失效日期", "作者", "浏览次数", "阅读次数",
-    "浏览量", "阅读量", "阅读", "浏览", "点击数", "点击量", "访问量", "公开方式", "公开范围", "公开时限",
+    "浏览量", "阅读量", "阅读", "浏览", "点击数", "点击量", "点击", "访问量", "访问次数", "评论", "公开方式",
+    "公开范围", "公开时限",
     "所属机构", "所属主题", "信息分类", "分类", "统一编号", "登记号", "内容概述", "摘要", "责任编辑", "编辑",
     "字体", "字号", "分享到", "上传者", "上传时间", "大小", "页数", "下载次数",
 ):  # fmt: skip
@@ -108,6 +109,7 @@ _LEADING_TIME = re.compile(
     r"^((?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?=\s|$)"
 )
 _MAX_LINE = 300
+_PAIR_BRACKETS = re.compile(r"[【】〖〗\[\]]")
 
 
 def read_label_line(text: str) -> list[tuple[str, str]] | None:
@@ -115,10 +117,11 @@ def read_label_line(text: str) -> list[tuple[str, str]] | None:
     may be empty: 浏览次数： with its count left to a script); None when the line is no metadata
     line. A line starting with a date and time (the 2021-11-26 11:00 来源：… under a headline)
     gives that date as 发布时间."""
-    t = text.strip()
+    # 【发布时间：…】【来源：…】: brackets around each pair are layout
+    t = _PAIR_BRACKETS.sub(" ", text).strip()
     if not t or len(t) > _MAX_LINE:
         return None
-    if "|" in t or "｜" in t:
+    if "|" in t or "｜" in t or "\t" in t:
         return _pipe_row(t)
     pairs: list[tuple[str, str]] = []
     pos = 0
@@ -151,7 +154,7 @@ def label_only(text: str) -> tuple[str, bool] | None:
 
 
 def _pipe_row(t: str) -> list[tuple[str, str]] | None:
-    cells = [c.strip() for c in re.split(r"[|｜]", t)]
+    cells = [c.strip() for c in re.split(r"[|｜\t]", t)]
     cells = [c for c in cells if c]
     pairs: list[tuple[str, str]] = []
     label: str | None = None
@@ -223,9 +226,11 @@ _CHROME_WORDS = re.compile(
 _PAGE_COUNTER = re.compile(
     r"^(?:第\s*\d+\s*页\s*(?:[/／,，]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页|\d+\s*/\s*\d+)$"
 )
-_BREADCRUMB = re.compile(r"(?:[>›»]|&gt;).*(?:[>›»]|&gt;)")
-_SITE_NAME = re.compile(r"(?:门户网站|政府网|网站|政务网|政务服务网|官网|公众号)$")
-_LIBRARY = re.compile(r"(?:^|\s)(?:ID|大小|页数|上传者|上传时间|格式|下载)\s*[:：]")
+_BREADCRUMB = re.compile(
+    r"^(?:(?:您的|当前)?位置\s*[:：]|首\s*页\s*(?:[>›»/]|&gt;|-{1,2}>))|(?:[>›»]|&gt;).*(?:[>›»]|&gt;)"
+)
+_SITE_NAME = re.compile(r"(?:门户网站|政府网|网站|政务网|政务服务网|官网|公众号|文库|文档网|资料网|范文网)$")
+_LIBRARY = re.compile(r"(?:^|\s)(?:ID|大小|页数|上传者|上传时间|格式|下载|贡献者|文档格式|文件大小)\s*[:：]")
 _SEPARATORS = re.compile(r"[\s【】\[\]〖〗()（）|｜:：>›»/·•]+")
 _MAX_CHROME = 100
 
@@ -238,7 +243,8 @@ def is_chrome(text: str) -> bool:
         return False
     if _STRONG_CHROME.search(t) or _PAGE_COUNTER.match(t) or _LIBRARY.search(t):
         return True
-    if _BREADCRUMB.search(t) and "首页" in t:
+    crumb = _BREADCRUMB.search(t)
+    if crumb and (crumb.start() == 0 or "首页" in t):
         return True
     if _SITE_NAME.search(t.rstrip(" |｜")) and "。" not in t and len(t) <= 30:
         return True
