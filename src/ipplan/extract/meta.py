@@ -97,6 +97,7 @@ class _Line:
     pairs: list[tuple[str, str]] = field(default_factory=list)
     number: tuple[str, str] | None = None  # a 文号: (normalised, as printed)
     when: date | None = None  # a date the line prints (alone, after a 文号, ending a signature)
+    iso: bool = False  # the date is printed 2022-10-27 (a page's), not 2022年10月27日 (a document's)
 
 
 @dataclass(slots=True)
@@ -140,8 +141,9 @@ def _classify(index: int, raw: str) -> _Line:
         dates = find_dates(rest)
         return _Line(index, text, "doc_number", number=number, when=dates[0].value if dates else None)
     squeezed = _squeezed(text)
-    if len(squeezed) <= 16 and parse_date(squeezed):
-        return _Line(index, text, "date", when=parse_date(squeezed))
+    bare = squeezed.strip("（）()")
+    if len(bare) <= 16 and parse_date(bare):
+        return _Line(index, text, "date", when=parse_date(bare), iso="年" not in bare)
     if _CLOSING.match(squeezed):
         return _Line(index, text, "closing")
     if squeezed in ("目录",):
@@ -342,17 +344,19 @@ def extract_meta(blocks: list[Block], hints: dict[str, str] | None = None) -> Fr
     number = reading.doc_number()
     if number:
         meta.doc_number, meta.doc_number_raw = number
-    tail = [(i, b.text) for i, b in enumerate(blocks[-_TAIL_BLOCKS:]) if isinstance(b, Paragraph)]
-    meta.issuer = reading.issuer(tail)
-    meta.issue_date = reading.issue_date(tail)
-    meta.published = reading.published()
-    meta.recipients = reading.recipients()
-    meta.period = plan_period(meta.title, meta.notice_title)
     body_start = reading.body_start()
     if toc and toc[0] <= body_start + _CONTENTS_AFTER_TITLE:
         body_start = max(body_start, toc[1])
     else:
         body_start = body_after_contents(blocks, body_start)
+    # the signature and date of a plan signed at its end (not lines of the front matter)
+    tail_start = max(len(blocks) - _TAIL_BLOCKS, body_start + 1)
+    tail = [(i, b.text) for i, b in enumerate(blocks[tail_start:]) if isinstance(b, Paragraph)]
+    meta.issuer = reading.issuer(tail)
+    meta.issue_date = reading.issue_date(tail)
+    meta.published = reading.published()
+    meta.recipients = reading.recipients()
+    meta.period = plan_period(meta.title, meta.notice_title)
     return FrontMatter(meta, body_start, reading.title_split)
 
 
@@ -371,6 +375,7 @@ class _Reading:
         self.title_run: _Run | None = None
         self.title_split: int | None = None
         self.run_on_index: int | None = None
+        self.number_date: date | None = None  # the date printed beside a 文号 inside a header line
 
     # -- title ---------------------------------------------------------------------------------
 
@@ -499,6 +504,8 @@ class _Reading:
                 break
             found = doc_number_in_line(line.text) if line.kind in ("prose", "title", "meta") else None
             if found:
+                after = find_dates(line.text[line.text.find(found[1]) + len(found[1]) :])
+                self.number_date = after[0].value if after else None
                 return found
         return None
 
@@ -566,11 +573,18 @@ class _Reading:
                 return found
         start = self._first_document_line()
         limit = self.title_run.first if self.title_run else _FRONT_MATTER_BLOCKS
+        under = self._under_title()
         for line in self.lines:
-            if line.when and start <= line.index and (line.index < limit or line.kind == "doc_number"):
+            if not line.when or line.index < start:
+                continue
+            # under the notice's signature, beside the 文号, or printed under the title in words
+            # (2022年3月1日, not a page's 2022-03-01)
+            if line.index < limit or line.kind == "doc_number" or (line.index in under and not line.iso):
                 return line.when
+        if self.number_date:
+            return self.number_date
         for line in self.lines:
-            if line.kind == "prose" and line.index < limit:
+            if line.kind == "prose":
                 for found in find_dates(line.text):
                     if _STATED_ISSUE.match(line.text[found.end :]) and line.text[: found.start].endswith(
                         "于"
@@ -593,16 +607,29 @@ class _Reading:
             if found:
                 return found
         start = self._first_document_line()
+        under = self._under_title()
         for line in self.lines:
-            if line.kind == "date" and line.index < start:
+            if line.kind == "date" and (line.index < start or (line.index in under and line.iso)):
                 return line.when
         return None
 
+    def _under_title(self) -> set[int]:
+        """The lines between the title and the text: dates and 文号 printed under the title."""
+        if self.title_run is None:
+            return set()
+        under = set()
+        for line in self.lines:
+            if line.index <= self.title_run.last:
+                continue
+            if _is_text(line) or line.kind in ("title", "prose"):
+                break
+            under.add(line.index)
+        return under
+
     def recipients(self) -> list[str]:
-        after = self.notice_run.last if self.notice_run else -1
-        limit = (
-            self.title_run.first if self.title_run and self.title_run.first > after else _FRONT_MATTER_BLOCKS
-        )
+        # the notice's 主送机关 (before the plan's title), or the document's own (after its title)
+        after = self.notice_run.last if self.notice_run else (self.title_run.last if self.title_run else -1)
+        limit = self.title_run.first if self.notice_run and self.title_run else _FRONT_MATTER_BLOCKS
         for line in self.lines:
             if line.kind == "recipients" and after < line.index < limit and len(line.text) <= 200:
                 return _recipient_names(line.text.rstrip("：:"))
