@@ -526,8 +526,8 @@ def test_a_header_line_with_title_number_and_date() -> None:
     )
     meta = extract_meta(blocks).meta
     assert (
-        meta.title
-        == "国务院知识产权战略实施工作部际联席会议办公室关于总结2018年地方战略实施工作编制2019年工作要点的通知"
+        meta.title == "国务院知识产权战略实施工作部际联席会议办公室关于"
+        "总结2018年地方战略实施工作编制2019年工作要点的通知"
     )
     assert (meta.doc_number, meta.issue_date) == ("国知战联办〔2018〕24号", date(2018, 12, 27))
     assert meta.issuer == "国务院知识产权战略实施工作部际联席会议办公室"
@@ -747,8 +747,10 @@ def test_a_page_headline_printed_again_below_the_page_date() -> None:
 
 # --- web pages ----------------------------------------------------------------------------------------
 
-BR_PAGE = """<html><head><meta charset="utf-8"><title>某省人民政府办公厅关于印发某省知识产权保护和运用“十四五”规划的通知_某省人民政府门户网站</title></head>
-<body><table class="xxgk"><tr><td>索引号：</td><td>11500000/2021-00123</td><td>主题分类：</td><td>科技</td></tr>
+BR_PAGE = """<html><head><meta charset="utf-8">
+<title>某省人民政府办公厅关于印发某省知识产权保护和运用“十四五”规划的通知_某省人民政府门户网站</title></head>
+<body><table class="xxgk">
+<tr><td>索引号：</td><td>11500000/2021-00123</td><td>主题分类：</td><td>科技</td></tr>
 <tr><td>发布机构：</td><td>某省人民政府办公厅</td><td>成文日期：</td><td>2021年12月01日</td></tr>
 <tr><td>文　　号：</td><td>某府办发 〔2021〕 98号</td><td>发布日期：</td><td>2021年12月08日</td></tr></table>
 <div id="zoom">
@@ -777,7 +779,8 @@ def test_a_page_whose_notice_title_is_broken_by_br_and_whose_plan_has_contents()
     assert [s.title for s in plan.sections] == ["发展基础和面临形势", "总体要求", "主要任务"]
 
 
-HEADLINE_PAGE = """<html><head><meta charset="utf-8"><title>重磅！《某市知识产权强市建设实施方案》印发_某市市场监督管理局</title></head>
+HEADLINE_PAGE = """<html><head><meta charset="utf-8">
+<title>重磅！《某市知识产权强市建设实施方案》印发_某市市场监督管理局</title></head>
 <body><div class="position">当前位置：<a href="/">首页</a> &gt; <a href="/x">通知公告</a></div>
 <div class="article"><h1>重磅！《某市知识产权强市建设实施方案（2023—2025年）》印发</h1>
 <div class="info">发布时间：2023-05-06 09:12 来源：某市人民政府 浏览次数：<span id="c"></span></div>
