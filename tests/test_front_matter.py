@@ -802,3 +802,31 @@ def test_a_page_whose_headline_is_news_about_the_document() -> None:
     # 来源 names an organ: the issuer where nothing else does
     assert meta.issuer == "某市人民政府"
     assert [s.title for s in plan.sections] == ["总体要求", "主要任务"]
+
+
+def test_header_marks_and_word_numbered_headings_are_no_title() -> None:
+    blocks = [
+        *_paragraphs(
+            "000123", "机密★1年", "特急", "某县人民政府文件", "某政发〔2023〕3号", "某县知识产权强县建设"
+        ),
+        Paragraph("指导思想", Location(line=7), numbering_label="一、"),
+        Paragraph("以习近平新时代中国特色社会主义思想为指导。", Location(line=8)),
+    ]
+    meta = extract_meta(blocks).meta
+    assert (meta.title, meta.issuer, meta.doc_number) == (
+        "某县知识产权强县建设",
+        "某县人民政府",
+        "某政发〔2023〕3号",
+    )
+
+
+def test_a_notice_issuing_two_plans_gives_the_first() -> None:
+    blocks = _paragraphs(
+        "关于印发《某市专利导航工程实施方案》和《某市商标品牌工程实施方案》的通知",
+        "各有关单位：",
+        "现将两个方案印发给你们，请认真贯彻执行。",
+        "某市专利导航工程实施方案",
+        "一、总体要求",
+    )
+    meta = extract_meta(blocks).meta
+    assert meta.title == "某市专利导航工程实施方案"

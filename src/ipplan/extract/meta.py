@@ -64,7 +64,7 @@ _SEAL = re.compile(r"[（(](?:代章|盖章|印章|印|章)[）)]$")
 _WRAPPER = re.compile(
     r"^(?P<head>.*?)(?:关于)?(?:联合)?(?:印发|转发|批转|下发|颁发|发布|公布)(?P<cited>.+?)(?:的|之)?通知$"
 )
-_CITED = re.compile(r"《(.+)》")
+_CITED = re.compile(r"《([^》]+)》")  # the first plan a notice issues
 _CITATION = re.compile(r"《[^》]*》")
 _NUMBER_MARK = re.compile(r"[〔\[［【]\s*(?:19|20)\d{2}\s*[〕\]］】]\s*\d{1,5}\s*号")  # a 文号 is no title
 # the notice's own sentence issuing the plan: 现将《X》印发给你们, 《X》已经…同意，现予印发
@@ -74,6 +74,8 @@ _CLOSING = re.compile(
     r"^(?:特此(?:通知|函告|报告|批复|公告|通告)[。.]?|[（(](?:此件|本件)[^）)]{0,12}[）)]|[（(](?:代章|盖章|印章)[）)]"
     r"|抄送[:：].*|附件\d{0,2}[:：]?.*)$"
 )
+# GB/T 9704 版头 marks above the issuer: 份号, 密级和保密期限, 紧急程度
+_HEADER_MARK = re.compile(r"^(?:\d{6}|(?:绝密|机密|秘密)(?:★.{0,6})?|特急|加急|特提|平急|急件)$")
 _SENTENCE_MARK = re.compile(r"[。；;：:！!？?，,]")
 _OPENERS = {"《": "》", "（": "）", "(": ")", "“": "”", "〔": "〕", "[": "]", "【": "】"}
 _CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff“”《》（）〔〕])[\s\u3000]+(?=[\u3400-\u9fff“”《》（）〔〕])")
@@ -146,6 +148,8 @@ def _classify(index: int, raw: str) -> _Line:
         return _Line(index, text, "date", when=parse_date(bare), iso="年" not in bare)
     if _CLOSING.match(squeezed):
         return _Line(index, text, "closing")
+    if _HEADER_MARK.match(squeezed):
+        return _Line(index, text, "chrome")  # 份号, 密级, 紧急程度 of the 版头
     if squeezed in ("目录",):
         return _Line(index, text, "contents")
     if match_label(text):
@@ -174,6 +178,8 @@ def _front_lines(blocks: list[Block]) -> list[_Line]:
         if isinstance(block, Table):
             pairs = _table_pairs(block)
             lines.append(_Line(i, "", "meta", pairs=pairs) if pairs else _Line(i, "", "table"))
+        elif block.numbering_label and block.text.strip():
+            lines.append(_Line(i, block.text.strip(), "label"))  # a heading Word numbers
         else:
             lines.append(_classify(i, block.text))
         if lines[-1].kind not in ("blank", "chrome", "meta"):
