@@ -830,3 +830,63 @@ def test_a_notice_issuing_two_plans_gives_the_first() -> None:
     )
     meta = extract_meta(blocks).meta
     assert meta.title == "某市专利导航工程实施方案"
+
+
+NEWS_OF_A_DOCUMENT = """中共中央 国务院印发《知识产权强国建设纲要（2021－2035年）》
+2021-09-22 18:06 来源： 新华社
+【字体：大 中 小】打印
+新华社北京9月22日电 近日，中共中央、国务院印发了《知识产权强国建设纲要（2021－2035年）》，并发出通知。
+《知识产权强国建设纲要（2021－2035年）》主要内容如下。
+为统筹推进知识产权强国建设，全面提升知识产权创造、运用、保护、管理和服务水平，制定本纲要。
+一、战略背景
+党的十八大以来，我国知识产权事业发展取得显著成效。
+二、总体要求
+（一）指导思想。高举中国特色社会主义伟大旗帜。
+"""
+
+
+def test_a_news_page_reporting_the_documents_issue() -> None:
+    plan = _parse_text(NEWS_OF_A_DOCUMENT)
+    meta = plan.meta
+    assert meta.title == "知识产权强国建设纲要（2021－2035年）"
+    assert meta.issuer == "中共中央 国务院"
+    assert (meta.published, meta.issue_date) == (date(2021, 9, 22), None)
+    assert meta.period is not None and (meta.period.start, meta.period.end) == (2021, 2035)
+    assert [s.title for s in plan.sections] == ["战略背景", "总体要求"]
+
+
+def test_a_plan_opening_that_reports_another_document_keeps_its_own_title() -> None:
+    blocks = _paragraphs(
+        "某市知识产权保护和运用规划",
+        "近日，国务院印发了《“十四五”国家知识产权保护和运用规划》，为贯彻落实规划部署，制定本规划。",
+        "一、发展基础",
+    )
+    meta = extract_meta(blocks).meta
+    assert (meta.title, meta.issuer) == ("某市知识产权保护和运用规划", None)
+
+
+TAB_ROWS_AND_AN_ALIASED_ISSUER = """索引号：\t002482245/2022-127465\t主题分类：\t科技、教育/科技
+发布机构：\t浙江省市场监督管理局（省知识产权局）\t成文日期：\t2022-03-10
+文号：\t浙市监知〔2022〕3号\t有效性：\t有效
+浙江省市场监督管理局（浙江省知识产权局）关于印发《浙江省知识产权强省建设行动方案（2022—2025年）》的通知
+各市、县（市、区）市场监管局（知识产权局），省局机关各处室、直属各单位：
+现将《浙江省知识产权强省建设行动方案（2022—2025年）》印发给你们，请结合实际认真贯彻落实。
+浙江省市场监督管理局（浙江省知识产权局）
+2022年3月10日
+浙江省知识产权强省建设行动方案（2022—2025年）
+为深入贯彻落实《知识产权强国建设纲要（2021—2035年）》，制定本方案。
+一、总体要求
+二、主要任务
+"""
+
+
+def test_tab_separated_metadata_rows_and_an_issuer_with_its_other_name() -> None:
+    plan = _parse_text(TAB_ROWS_AND_AN_ALIASED_ISSUER)
+    meta = plan.meta
+    assert meta.notice_title is not None and meta.notice_title.startswith(
+        "浙江省市场监督管理局（浙江省知识产权局）关于印发"
+    )
+    assert meta.title == "浙江省知识产权强省建设行动方案（2022—2025年）"
+    assert (meta.doc_number, meta.issue_date) == ("浙市监知〔2022〕3号", date(2022, 3, 10))
+    assert meta.issuer == "浙江省市场监督管理局（浙江省知识产权局）"
+    assert [s.title for s in plan.sections] == ["总体要求", "主要任务"]

@@ -60,6 +60,7 @@ _ORGAN_END = re.compile(
     r"(?:政府|办公室|办公厅|委员会|管委会|局|厅|部|院|会|办|中心|小组|联席会议|委|署|府)"
     r"(?:[（(](?:代章|盖章|印章|印|章)[）)])?$"
 )
+_ALIAS = re.compile(r"[（(][^（）()]{2,20}(?:局|厅|委|办|室|会|院|部)[）)]$")
 _SEAL = re.compile(r"[（(](?:代章|盖章|印章|印|章)[）)]$")
 _WRAPPER = re.compile(
     r"^(?P<head>.*?)(?:关于)?(?:联合)?(?:印发|转发|批转|下发|颁发|发布|公布)(?P<cited>.+?)(?:的|之)?通知$"
@@ -69,6 +70,14 @@ _CITATION = re.compile(r"《[^》]*》")
 _NUMBER_MARK = re.compile(r"[〔\[［【]\s*(?:19|20)\d{2}\s*[〕\]］】]\s*\d{1,5}\s*号")  # a 文号 is no title
 # the notice's own sentence issuing the plan: 现将《X》印发给你们, 《X》已经…同意，现予印发
 _ISSUING_SENTENCE = re.compile(r"《([^》]{4,120})》[^。]{0,40}?(?:印发|转发|下发|发布|颁布)")
+# news of the document: 中共中央 国务院印发《X》 as a headline, …，中共中央、国务院印发了《X》，并发出通知…
+_ISSUED_HEADLINE = re.compile(
+    r"^(?P<head>.{2,40}?)[\s\u3000]*(?:联合)?(?:印发|发布|颁布)了?《(?P<cited>[^》]{4,120})》$"
+)
+_ISSUED_NEWS = re.compile(
+    r"(?:^|[，,。\s])(?:近日|日前|近期)?[，,]?(?P<head>[^，,。；;：:\s]{2,30}(?:[、\s][^，,。；;：:\s]{2,30}){0,4}?)"
+    r"(?:联合)?(?:印发|发布|颁布)了《(?P<cited>[^》]{4,120})》"
+)
 _STATED_ISSUE = re.compile(r"^\s*(?:印发|签发|正式印发)")
 _CLOSING = re.compile(
     r"^(?:特此(?:通知|函告|报告|批复|公告|通告)[。.]?|[（(](?:此件|本件)[^）)]{0,12}[）)]|[（(](?:代章|盖章|印章)[）)]"
@@ -250,7 +259,8 @@ def _title_like(text: str) -> bool:
 
 
 def _is_organ(text: str) -> bool:
-    t = _squeezed(text)
+    # 浙江省市场监督管理局（浙江省知识产权局）: a name with its other name in brackets
+    t = _ALIAS.sub("", _squeezed(text))
     return 2 < len(t) <= 40 and "关于" not in t and bool(_ORGAN_END.search(t)) and not _TITLE_END.search(t)
 
 
@@ -381,6 +391,7 @@ class _Reading:
         self.title_run: _Run | None = None
         self.title_split: int | None = None
         self.run_on_index: int | None = None
+        self.issued_by: str | None = None  # the organs a news line says issued the document
         self.number_date: date | None = None  # the date printed beside a 文号 inside a header line
 
     # -- title ---------------------------------------------------------------------------------
@@ -415,6 +426,13 @@ class _Reading:
                 self.notice = printed
             self.notice_run = wrapper
             self._plan_after_notice(runs)
+            return
+        news = self._issued_news()
+        if news:
+            cited, self.issued_by, at = news
+            run = next((r for r in runs if r.first > at and _same_title(r.text, cited)), None)
+            self.title_run = run
+            self.title = _prefer_punctuated(run.text, cited) if run else cited
             return
         for e in evidence:
             run = next((r for r in runs if _squash(r.text) == _squash(e)), None)
@@ -468,6 +486,26 @@ class _Reading:
                 self.title = _prefer_punctuated(run.text, cited)
                 return
         self.title = cited
+
+    def _issued_news(self) -> tuple[str, str, int] | None:
+        """(the document, its issuers, the line) where a page reports the document's issue above
+        it: a headline 中共中央 国务院印发《X》 or a lead …，国务院办公厅印发了《X》，并发出通知."""
+        for line in self.lines:
+            if line.kind in ("title", "headline"):
+                m = _ISSUED_HEADLINE.match(line.text)
+                if m is None and line.kind == "title":
+                    return None  # a title of its own: a plan's opening may report other documents
+            elif line.kind == "prose":
+                m = _ISSUED_NEWS.search(line.text)
+            elif _is_text(line):
+                return None
+            else:
+                continue
+            if m and _is_organ(m["head"].replace("、", "")):
+                return m["cited"], m["head"], line.index
+            if _is_text(line):
+                return None
+        return None
 
     def _issuing_sentence(self) -> tuple[str, int] | None:
         """The plan the notice's text issues (现将《X》印发给你们) and that line's index."""
@@ -523,7 +561,7 @@ class _Reading:
         for run in self.runs:
             if run.text.endswith("文件") and len(run.text) > 4:
                 return run.text[:-2]
-        head = _head_organ(self.notice) or _head_organ(self.title)
+        head = _head_organ(self.notice) or _head_organ(self.title) or self.issued_by
         signature = self._signature()
         if head and not (signature and _shortened(head, signature)):
             return head
