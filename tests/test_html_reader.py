@@ -460,6 +460,31 @@ def test_metadata_value_ends_at_its_cell() -> None:
     }
 
 
+def test_labels_spaced_out_with_empty_elements() -> None:
+    # gov.cn sets 索 引 号 and 标 题 apart with empty <i> spacers
+    body = """<table class="border-table noneBorder pages_content"><tbody>
+<tr><td><b>索<i class="m_1em"></i>引<i class="m_1em"></i>号：</b></td><td>000014349/2023-00045</td>
+<td><b>主题分类：</b></td><td>科技、教育\\科技</td></tr>
+<tr><td><b>发文机关：</b></td><td>国务院办公厅</td><td><b>成文日期：</b></td><td>2023年05月23日</td></tr>
+<tr><td><b>标<i class="m_2em"></i>题：</b></td><td colspan="3">国务院办公厅关于印发某方案的通知</td></tr>
+</tbody></table><div id="UCAP-CONTENT"><p>各省人民政府：</p><p>现将方案印发给你们。</p></div>"""
+    doc = _read(_page(body))
+    assert doc.meta_hints == {
+        "index_number": "000014349/2023-00045",
+        "issuer": "国务院办公厅",
+        "issue_date": "2023年05月23日",
+        "title": "国务院办公厅关于印发某方案的通知",
+    }
+    assert _texts(doc) == ["各省人民政府：", "现将方案印发给你们。"]
+
+
+def test_a_dropped_source_line_still_gives_its_date() -> None:
+    body = '<div id="zoom"><p>发布时间：2023-05-06</p><p>某方案</p><p>为加快建设，制定本方案。</p></div>'
+    doc = _read(_page(body))
+    assert _texts(doc) == ["某方案", "为加快建设，制定本方案。"]
+    assert doc.meta_hints == {"publish_date": "2023-05-06"}
+
+
 def test_a_data_table_with_label_like_headers_stays_in_the_body() -> None:
     body = """<div id="zoom"><p>相关文件清单如下。</p><table border="1">
 <tr><td>名称</td><td>来源</td></tr><tr><td>甲方案</td><td>市政府</td></tr></table></div>"""

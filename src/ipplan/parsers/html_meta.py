@@ -80,6 +80,7 @@ class _Hit:
 
 def extract(root: etree._Element) -> dict[str, str]:
     """The metadata blocks' values by ``meta_hints`` key; the blocks are removed from the tree."""
+    _join_spaced_labels(root)
     hits = _label_hits(root)
     hints: dict[str, str] = {}
     for _ in range(_MAX_BLOCKS):
@@ -91,6 +92,39 @@ def extract(root: etree._Element) -> dict[str, str]:
         hits = [h for h in hits if not _is_within(h.owner, container)]
         _drop(container)
     return hints
+
+
+_MAX_LABEL_CHARS = 16
+_MAX_LABEL_CHILDREN = 6
+
+
+def _join_spaced_labels(root: etree._Element) -> None:
+    """A label spaced out with empty elements (``<b>索<i class="m_1em"></i>引<i></i>号：</b>``)
+    becomes one text piece, as a reader sees it."""
+    doomed = []
+    for el in root.iter():
+        if not isinstance(el.tag, str) or not 0 < len(el) <= _MAX_LABEL_CHILDREN:
+            continue
+        if any(len(child) or (child.text or "").strip() for child in el):
+            continue  # the children hold text of their own: not spacers
+        text = _short_text(el)
+        if text is not None and _LABEL_ONLY.match(text):
+            doomed.append((el, text))
+    for el, text in doomed:
+        for child in list(el):
+            el.remove(child)
+        el.text = text
+
+
+def _short_text(el: etree._Element) -> str | None:
+    pieces, size = [], 0
+    for piece in (el.text, *(c.tail for c in el)):
+        if piece:
+            size += len(piece)
+            if size > _MAX_LABEL_CHARS:
+                return None
+            pieces.append(piece)
+    return "".join(pieces)
 
 
 def _label_hits(root: etree._Element) -> list[_Hit]:
