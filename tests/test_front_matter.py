@@ -217,6 +217,8 @@ def test_real_state_council_notices(stem, title, number, issued, published, sect
         "第1页 / 共12页",
         "某市人民政府门户网站",
         "知识产权局网站 |",
+        "网站首页 机构概况 政务公开 政务服务 互动交流",
+        "设为首页 加入收藏",
     ],
 )
 def test_chrome_lines(line: str) -> None:
@@ -232,6 +234,8 @@ def test_chrome_lines(line: str) -> None:
         "关于拓展知识产权服务发展空间的意见",
         "各市(州)人民政府、省级有关部门(单位):",
         "一、完善知识产权制度",
+        "财政部 科技部 工业和信息化部",  # joint issuers
+        "博山区国家知识产权强区试点区建设 工作方案(2022—2025年)",
     ],
 )
 def test_document_lines_are_not_chrome(line: str) -> None:

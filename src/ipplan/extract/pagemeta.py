@@ -220,7 +220,8 @@ _STRONG_CHROME = re.compile(
 _CHROME_WORDS = re.compile(
     r"首页|收藏|分享|打印|关闭|字体|字号|微信|微博|头条|空间|qq|浏览次数|阅读次数|阅读量|浏览量|点击数|访问量"
     r"|上一篇|下一篇|相关链接|相关文章|相关阅读|附件下载|文件下载|责任编辑|搜索|检索|登录|注册|退出|个人中心"
-    r"|用户中心|配色|辅助线|重置|页面|IPv6|下载|页数|大小|积分|预览|文档|评论|点赞|纠错|返回|English",
+    r"|用户中心|配色|辅助线|重置|页面|IPv6|下载|页数|大小|积分|预览|文档|评论|点赞|纠错|返回|English|手机版|设为首页"
+    r"|加入收藏|导航|邮箱|繁體|移动端",
     re.IGNORECASE,
 )
 _PAGE_COUNTER = re.compile(
@@ -248,6 +249,8 @@ def is_chrome(text: str) -> bool:
         return True
     if _SITE_NAME.search(t.rstrip(" |｜")) and "。" not in t and len(t) <= 30:
         return True
+    if _is_menu(t):
+        return True
     words = {m.group(0).lower() for m in _CHROME_WORDS.finditer(t)}
     bare = _SEPARATORS.sub("", t).lower()
     if not words:
@@ -255,6 +258,19 @@ def is_chrome(text: str) -> bool:
     # the line is chrome words and little else: 收藏 我要收藏 …, 分享 微信, 微博 空间 qq
     rest = _CHROME_WORDS.sub("", _SEPARATORS.sub("", t))
     return bare in words or len(rest) <= 2 or (len(words) >= 2 and len(rest) <= 2 * len(words) + 4)
+
+
+_MENU_ITEM = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
+_ORGAN_WORD = re.compile(r"(?:政府|办公室|办公厅|委员会|局|厅|部|委|院|会|办|署|中心)$")
+
+
+def _is_menu(t: str) -> bool:
+    """A site's menu bar: three or more short items set apart by spaces (首页 政务公开 政务服务 互动交流),
+    unlike a line of issuers' names (财政部 科技部 工业和信息化部)."""
+    items = t.replace("|", " ").replace("｜", " ").split()
+    if len(items) < 3 or not all(_MENU_ITEM.match(i) for i in items):
+        return False
+    return sum(1 for i in items if _ORGAN_WORD.search(i)) * 2 < len(items)
 
 
 # --- headlines about a document ---------------------------------------------------------------------
