@@ -17,57 +17,51 @@ table of contents printed before it, ``contents``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
-from ipplan.blocks import Block, Paragraph, Table
+from ipplan.blocks import Block, Paragraph
 from ipplan.extract import pagemeta
 from ipplan.extract.contents import body_after_contents, contents_span
 from ipplan.extract.dates import find_dates, parse_date
-from ipplan.extract.docnumber import doc_number, doc_number_in_line, normalise_doc_number
+from ipplan.extract.docnumber import doc_number_in_line, normalise_doc_number
+from ipplan.extract.frontlines import (
+    CITATION,
+    FILE_NAME,
+    FRONT_MATTER_BLOCKS,
+    KIND,
+    MAX_FRONT_SCAN,
+    SEAL,
+    TITLE_END,
+    Line,
+    Run,
+    front_lines,
+    is_organ,
+    is_text,
+    mark_contents,
+    pair_label_lines,
+    signed,
+    squeezed,
+    title_like,
+    title_runs,
+)
 from ipplan.extract.period import plan_period
-from ipplan.outline.labels import match_label
 from ipplan.schema import Meta
 
 __all__ = ["FrontMatter", "extract_meta", "normalise_doc_number", "parse_date", "plan_period"]
 
-_FRONT_MATTER_BLOCKS = 60
-_MAX_FRONT_SCAN = 400  # blocks of chrome a scrape may carry above the document
 # lines that are front matter wherever they stand before the text
 _FRONT_KINDS = ("meta", "chrome", "headline", "file", "doc_number", "date", "closing", "signed")
 _TAIL_BLOCKS = 12
-_MAX_RUN_LINES = 6
-_MAX_FRONT_LINE = 400  # longer lines are text, whatever else they hold
 _CONTENTS_AFTER_TITLE = 12  # blocks after the title within which a 目录 belongs to the front matter
-
-# the kinds of document a title names at its end (GB/T 9704 文种, and a plan's own kinds)
-_KIND = (
-    r"(?:工作方案|实施方案|行动方案|方案|规划|计划|实施意见|指导意见|意见|办法|纲要|细则|要点|措施|通知|决定"
-    r"|报告|清单|分工表|分解表|一览表|表|安排|批复|公告|通告|条例|规定|指南|要求|任务分工|责任分工|分工|分解)"
-)
-_PERIOD_TAIL = r"(?:[\s\u3000]*[（(][^（）()]{0,20}[）)])?"
-_TITLE_END = re.compile(rf"{_KIND}{_PERIOD_TAIL}$")
-_SUBTITLE_LINE = re.compile(r"^[（(][^（）()]{1,20}[）)]$")
 _TITLE_RUN_ON = re.compile(
-    rf"^(.{{4,60}}?{_KIND}(?:\s*[（(][^）)]{{0,20}}[）)])?)(?=为|根据|按照|以|现将|[一二三四五六七八九十]、)"
+    rf"^(.{{4,60}}?{KIND}(?:\s*[（(][^）)]{{0,20}}[）)])?)(?=为|根据|按照|以|现将|[一二三四五六七八九十]、)"
 )
-_SITE_SUFFIX = re.compile(
-    rf"^(.{{4,}}?{_KIND}{_PERIOD_TAIL})[\s\u3000]*(?:[-_|｜]|——)[\s\u3000]*[^-_|｜\s]{{2,30}}$"
-)
-_FILE_NAME = re.compile(r"\.(docx?|wps|pdf|txt|html?)$", re.I)
-_ORGAN_END = re.compile(
-    r"(?:政府|办公室|办公厅|委员会|管委会|局|厅|部|院|会|办|中心|小组|联席会议|委|署|府)"
-    r"(?:[（(](?:代章|盖章|印章|印|章)[）)])?$"
-)
-_ALIAS = re.compile(r"[（(][^（）()]{2,20}(?:局|厅|委|办|室|会|院|部)[）)]$")
-_SEAL = re.compile(r"[（(](?:代章|盖章|印章|印|章)[）)]$")
 _WRAPPER = re.compile(
     r"^(?P<head>.*?)(?:关于)?(?:联合)?(?:印发|转发|批转|下发|颁发|发布|公布)(?P<cited>.+?)(?:的|之)?通知$"
 )
 _CITED = re.compile(r"《([^》]+)》")  # the first plan a notice issues
-_CITATION = re.compile(r"《[^》]*》")
-_NUMBER_MARK = re.compile(r"[〔\[［【]\s*(?:19|20)\d{2}\s*[〕\]］】]\s*\d{1,5}\s*号")  # a 文号 is no title
 # the notice's own sentence issuing the plan: 现将《X》印发给你们, 《X》已经…同意，现予印发
 _ISSUING_SENTENCE = re.compile(r"《([^》]{4,120})》[^。]{0,40}?(?:印发|转发|下发|发布|颁布)")
 # news of the document: 中共中央 国务院印发《X》 as a headline, …，中共中央、国务院印发了《X》，并发出通知…
@@ -79,14 +73,6 @@ _ISSUED_NEWS = re.compile(
     r"(?:联合)?(?:印发|发布|颁布)了《(?P<cited>[^》]{4,120})》"
 )
 _STATED_ISSUE = re.compile(r"^\s*(?:印发|签发|正式印发)")
-_CLOSING = re.compile(
-    r"^(?:特此(?:通知|函告|报告|批复|公告|通告)[。.]?|[（(](?:此件|本件)[^）)]{0,12}[）)]|[（(](?:代章|盖章|印章)[）)]"
-    r"|抄送[:：].*|附件\d{0,2}[:：]?.*)$"
-)
-# GB/T 9704 版头 marks above the issuer: 份号, 密级和保密期限, 紧急程度
-_HEADER_MARK = re.compile(r"^(?:\d{6}|(?:绝密|机密|秘密)(?:★.{0,6})?|特急|加急|特提|平急|急件)$")
-_SENTENCE_MARK = re.compile(r"[。；;：:！!？?，,]")
-_OPENERS = {"《": "》", "（": "）", "(": ")", "“": "”", "〔": "〕", "[": "]", "【": "】"}
 _CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff“”《》（）〔〕])[\s\u3000]+(?=[\u3400-\u9fff“”《》（）〔〕])")
 
 
@@ -95,240 +81,6 @@ class FrontMatter:
     meta: Meta
     body_start: int  # index of the block where the plan's body starts, after its title
     title_split: int | None = None  # chars of that block taken by a run-on title
-
-
-# --- the lines ---------------------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class _Line:
-    index: int  # the block's index
-    text: str
-    kind: str
-    pairs: list[tuple[str, str]] = field(default_factory=list)
-    number: tuple[str, str] | None = None  # a 文号: (normalised, as printed)
-    when: date | None = None  # a date the line prints (alone, after a 文号, ending a signature)
-    iso: bool = False  # the date is printed 2022-10-27 (a page's), not 2022年10月27日 (a document's)
-
-
-@dataclass(slots=True)
-class _Run:
-    """Title-like lines joined: a title, a 版头, a signature."""
-
-    lines: list[_Line]
-    text: str
-
-    @property
-    def first(self) -> int:
-        return self.lines[0].index
-
-    @property
-    def last(self) -> int:
-        return self.lines[-1].index
-
-
-def _squeezed(text: str) -> str:
-    return re.sub(r"[\s\u3000\u00a0]+", "", text)
-
-
-def _classify(index: int, raw: str) -> _Line:
-    text = raw.strip()
-    if not text:
-        return _Line(index, text, "blank")
-    if len(text) > _MAX_FRONT_LINE:
-        return _Line(index, text, "prose")  # a paragraph (or a whole document on one line)
-    if _FILE_NAME.search(text):
-        return _Line(index, text, "file")
-    pairs = pagemeta.read_label_line(text)
-    if pairs:
-        return _Line(index, text, "meta", pairs=pairs)
-    if "\t" in text:
-        return _Line(index, text, "row")  # a table row of a text export
-    if pagemeta.is_chrome(text):
-        return _Line(index, text, "chrome")
-    number = doc_number(text)
-    if number:
-        rest = text[text.find(number[1]) + len(number[1]) :] if number[1] in text else ""
-        dates = find_dates(rest)
-        return _Line(index, text, "doc_number", number=number, when=dates[0].value if dates else None)
-    squeezed = _squeezed(text)
-    bare = squeezed.strip("（）()")
-    if len(bare) <= 16 and parse_date(bare):
-        return _Line(index, text, "date", when=parse_date(bare), iso="年" not in bare)
-    if _CLOSING.match(squeezed):
-        return _Line(index, text, "closing")
-    if _HEADER_MARK.match(squeezed):
-        return _Line(index, text, "chrome")  # 份号, 密级, 紧急程度 of the 版头
-    if squeezed in ("目录",):
-        return _Line(index, text, "contents")
-    if match_label(text):
-        return _Line(index, text, "label")
-    if pagemeta.is_news_headline(text):
-        return _Line(index, text, "headline")
-    signed = _signed(text)
-    if signed:
-        return _Line(index, signed[0], "signed", when=signed[1])
-    if text.endswith(("：", ":")) and len(text) <= 200:
-        return _Line(index, text, "recipients")
-    site = _SITE_SUFFIX.match(text)
-    if site:
-        text = site.group(1)  # XX方案 - 某某文库, XX方案_某市人民政府: the page's <title> copied
-    if _title_like(text):
-        return _Line(index, text, "title")
-    return _Line(index, text, "prose")
-
-
-def _front_lines(blocks: list[Block]) -> list[_Line]:
-    """The lines of the front matter, classified: the first ``_FRONT_MATTER_BLOCKS`` blocks that
-    are not page chrome or metadata (a scrape may carry long menus above the document)."""
-    lines: list[_Line] = []
-    counted = 0
-    for i, block in enumerate(blocks[:_MAX_FRONT_SCAN]):
-        if isinstance(block, Table):
-            pairs = _table_pairs(block)
-            lines.append(_Line(i, "", "meta", pairs=pairs) if pairs else _Line(i, "", "table"))
-        elif block.numbering_label and block.text.strip():
-            lines.append(_Line(i, block.text.strip(), "label"))  # a heading Word numbers
-        else:
-            lines.append(_classify(i, block.text))
-        if lines[-1].kind not in ("blank", "chrome", "meta"):
-            counted += 1
-            if counted >= _FRONT_MATTER_BLOCKS:
-                break
-    return lines
-
-
-def _table_pairs(table: Table) -> list[tuple[str, str]] | None:
-    """The label/value pairs of a metadata table (索引号 | … | 发布机构 | … rows) read as a grid."""
-    pairs: list[tuple[str, str]] = []
-    for row in table.rows[:12]:
-        found = pagemeta.read_label_line(" | ".join(c.text for c in row if not c.spanned) + " |")
-        if found:
-            pairs.extend(found)
-    labels = {label for label, _ in pairs}
-    return pairs if len(labels) >= 2 and labels & pagemeta.RARE else None
-
-
-def _mark_contents(lines: list[_Line], head: int, end: int) -> None:
-    """The entries of a 目录 are no title or heading; a title printed after them, just above
-    the body, stays one."""
-    inside = [ln for ln in lines if head <= ln.index < end]
-    last_entry = max((ln.index for ln in inside if ln.kind == "label"), default=head)
-    for line in inside:
-        if line.index <= last_entry or line.kind != "title":
-            line.kind = "contents"
-
-
-def _pair_label_lines(lines: list[_Line]) -> None:
-    """A label alone on its line (索引号, 成文日期：) takes the line below it as its value, as a
-    flattened metadata table prints them; a colon-less one only among other labels or where only
-    a metadata block uses it."""
-    shown = [ln for ln in lines if ln.kind != "blank"]
-    alone = {ln.index: pagemeta.label_only(ln.text) for ln in shown}
-    labels = sum(1 for v in alone.values() if v)
-    for line, below in pairwise(shown):
-        found = alone.get(line.index)
-        if not found or (line.kind == "meta" and line.pairs and line.pairs[-1][1]):
-            continue
-        label, colon = found
-        if not (colon or label in pagemeta.RARE or labels >= 2):
-            continue
-        line.kind, line.pairs = "meta", [(label, "")]
-        if not alone.get(below.index) and below.kind != "meta" and len(below.text) <= 100:
-            line.pairs = [(label, below.text)]
-            below.kind = "meta"
-
-
-def _signed(text: str) -> tuple[str, date] | None:
-    """A signature and its date on one line: 某某县人民政府办公室 2024年3月5日."""
-    t = text.strip()
-    if len(t) > 60 or _SENTENCE_MARK.search(t):
-        return None
-    dates = find_dates(t)
-    if not dates or dates[-1].end != len(t) or dates[-1].start == 0:
-        return None
-    organ = t[: dates[-1].start].strip()
-    return (organ, dates[-1].value) if _is_organ(organ) else None
-
-
-def _title_like(text: str) -> bool:
-    """A line that can be (part of) a title: short, no sentence punctuation outside 《》."""
-    outside = _CITATION.sub("", text)
-    limit = 120 if _TITLE_END.search(text) else 60
-    return 0 < len(text) <= limit and not _SENTENCE_MARK.search(outside) and not _NUMBER_MARK.search(outside)
-
-
-def _is_organ(text: str) -> bool:
-    # 浙江省市场监督管理局（浙江省知识产权局）: a name with its other name in brackets
-    t = _ALIAS.sub("", _squeezed(text))
-    return 2 < len(t) <= 40 and "关于" not in t and bool(_ORGAN_END.search(t)) and not _TITLE_END.search(t)
-
-
-def _unbalanced(text: str) -> bool:
-    return any(text.count(o) > text.count(c) for o, c in _OPENERS.items()) or text.count("“") > text.count(
-        "”"
-    )
-
-
-def _joins(run: _Run, nxt: _Line) -> str | None:
-    """What joins ``nxt`` to the title-like run above it ("" for a title or a name broken over
-    lines, a space between two issuers' names), or None where ``nxt`` starts something new."""
-    if len(run.lines) >= _MAX_RUN_LINES:
-        return None
-    prev = run.text
-    if _SUBTITLE_LINE.match(nxt.text):
-        # （2022-2025年）, （试行）, （征求意见稿） under the title
-        return "" if _TITLE_END.search(prev) is not None or not _is_organ(prev) else None
-    if _is_organ(prev):
-        # joint issuers over several lines, or the issuer's name over the rest of the title
-        # (重庆市人民政府办公厅 / 关于…, or broken inside the name: …联席会议 / 办公室关于…)
-        if _is_organ(nxt.text):
-            return " "
-        if re.match(r"(?:关于|联合|印发|转发|批转)", nxt.text):
-            return ""
-        head = nxt.text.split("关于", 1)[0] if "关于" in nxt.text else None
-        return "" if head is not None and _is_organ(prev + head) else None
-    if prev.endswith("文件"):
-        return None  # a 版头
-    if _unbalanced(prev):
-        return ""
-    if _TITLE_END.search(prev):
-        return None
-    if _is_organ(nxt.text):
-        # a name broken over lines (广西…工作厅际 / 联席会议办公室（代章）), not a title over a signature
-        return "" if not prev.endswith((")", "）")) and _is_organ(prev + nxt.text) else None
-    return ""
-
-
-def _runs(lines: list[_Line]) -> tuple[list[_Run], set[int]]:
-    """Consecutive title lines joined into runs; also the lines that repeat the line above them
-    (a page headline printed again as the title)."""
-    runs: list[_Run] = []
-    repeats: set[int] = set()
-    current: _Run | None = None
-    for line in lines:
-        if line.kind == "blank":
-            continue
-        if line.kind != "title":
-            current = None
-            continue
-        if current is not None and _squeezed(line.text) == _squeezed(current.lines[-1].text):
-            repeats.add(line.index)
-            continue
-        glue = _joins(current, line) if current is not None else None
-        if current is not None and glue is not None:
-            current.lines.append(line)
-            current.text = _join_text(current.text, line.text, glue)
-            continue
-        current = _Run([line], line.text)
-        runs.append(current)
-    return runs, repeats
-
-
-def _join_text(a: str, b: str, glue: str) -> str:
-    if re.search(r"[A-Za-z0-9]$", a) and re.match(r"[A-Za-z0-9]", b):
-        return f"{a} {b}"
-    return a + glue + b
 
 
 def _tidy_title(text: str) -> str:
@@ -342,16 +94,16 @@ def _tidy_title(text: str) -> str:
 def extract_meta(blocks: list[Block], hints: dict[str, str] | None = None) -> FrontMatter:
     """Metadata and the start of the plan's body."""
     hints = dict(hints or {})
-    lines = _front_lines(blocks)
+    lines = front_lines(blocks)
     toc = contents_span(blocks, 0, lines[-1].index + 1 if lines else 0)
     if toc:
-        _mark_contents(lines, *toc)
-    _pair_label_lines(lines)
+        mark_contents(lines, *toc)
+    pair_label_lines(lines)
     for line in lines:
         if line.kind == "meta":
             for key, value in pagemeta.hints_from_pairs(line.pairs).items():
                 hints.setdefault(f"line_{key}", value)
-    runs, repeats = _runs(lines)
+    runs, repeats = title_runs(lines)
     reading = _Reading(lines, runs, repeats, hints)
     meta = Meta()
     reading.find_title()
@@ -379,16 +131,16 @@ def extract_meta(blocks: list[Block], hints: dict[str, str] | None = None) -> Fr
 class _Reading:
     """The front matter's lines read in the genre's order."""
 
-    def __init__(self, lines: list[_Line], runs: list[_Run], repeats: set[int], hints: dict[str, str]):
+    def __init__(self, lines: list[Line], runs: list[Run], repeats: set[int], hints: dict[str, str]):
         self.lines = lines
         self.runs = runs
         self.repeats = repeats
         self.hints = hints
         self.by_index = {line.index: line for line in lines}
         self.notice: str | None = None
-        self.notice_run: _Run | None = None
+        self.notice_run: Run | None = None
         self.title: str | None = None
-        self.title_run: _Run | None = None
+        self.title_run: Run | None = None
         self.title_split: int | None = None
         self.run_on_index: int | None = None
         self.issued_by: str | None = None  # the organs a news line says issued the document
@@ -410,7 +162,7 @@ class _Reading:
         return found
 
     def find_title(self) -> None:
-        runs = [r for r in self.runs if not r.text.endswith("文件") and not _is_organ(r.text)]
+        runs = [r for r in self.runs if not r.text.endswith("文件") and not is_organ(r.text)]
         evidence = self._evidence()
         wrapper = next((r for r in runs if _wrapper(r.text)), None)
         hinted_wrapper = next((e for e in evidence if _wrapper(e)), None)
@@ -446,7 +198,7 @@ class _Reading:
             self.title_run = run
             self.title = _prefer_punctuated(run.text, cited[0]) if run else cited[0]
             return
-        first_text = next((ln.index for ln in self.lines if _is_text(ln)), None)
+        first_text = next((ln.index for ln in self.lines if is_text(ln)), None)
         for run in runs:
             if first_text is not None and run.first > first_text:
                 break
@@ -461,21 +213,21 @@ class _Reading:
         if self.title is None:
             # a document library's listing names the file: 关于…工作方案.docx
             named = next((ln.text for ln in self.lines if ln.kind == "file"), None)
-            stem = _FILE_NAME.sub("", named) if named else ""
-            if stem and _title_like(stem) and _TITLE_END.search(stem):
+            stem = FILE_NAME.sub("", named) if named else ""
+            if stem and title_like(stem) and TITLE_END.search(stem):
                 self.title = stem
 
-    def _take(self, run: _Run, stated: str | None) -> None:
+    def _take(self, run: Run, stated: str | None) -> None:
         # a page prints its headline and then the document's own title, with its date and
         # source line between: the later print is the document's, the body starts after it
-        first_text = next((ln.index for ln in self.lines if _is_text(ln)), _MAX_FRONT_SCAN)
+        first_text = next((ln.index for ln in self.lines if is_text(ln)), MAX_FRONT_SCAN)
         again = [
             r for r in self.runs if run.last < r.first < first_text and _squash(r.text) == _squash(run.text)
         ]
         self.title_run = again[-1] if again else run
         self.title = _prefer_punctuated(self.title_run.text, stated) if stated else self.title_run.text
 
-    def _plan_after_notice(self, runs: list[_Run]) -> None:
+    def _plan_after_notice(self, runs: list[Run]) -> None:
         cited = _cited_title(self.notice or "")
         if not cited:
             return
@@ -497,13 +249,13 @@ class _Reading:
                     return None  # a title of its own: a plan's opening may report other documents
             elif line.kind == "prose":
                 m = _ISSUED_NEWS.search(line.text)
-            elif _is_text(line):
+            elif is_text(line):
                 return None
             else:
                 continue
-            if m and _is_organ(m["head"].replace("、", "")):
+            if m and is_organ(m["head"].replace("、", "")):
                 return m["cited"], m["head"], line.index
-            if _is_text(line):
+            if is_text(line):
                 return None
         return None
 
@@ -544,7 +296,7 @@ class _Reading:
                 return line.number
         # or among the items of a header line (title 国知战联办〔2018〕24号 2018年12月27日 …)
         for line in self.lines:
-            if _is_text(line):
+            if is_text(line):
                 break
             found = doc_number_in_line(line.text) if line.kind in ("prose", "title", "meta") else None
             if found:
@@ -572,24 +324,24 @@ class _Reading:
                 return line.text
         for (_, above), (_, below) in pairwise(tail):
             organ = above.strip()
-            if parse_date(_squeezed(below)) and _title_like(organ) and _is_organ(organ):
+            if parse_date(squeezed(below)) and title_like(organ) and is_organ(organ):
                 return organ
         publisher = self._hint("publisher")
         if publisher and not pagemeta.is_chrome(publisher):  # 科技部门户网站 is a site, not an organ
             return publisher
         source = self._hint("source")
-        if source and _is_organ(source):
+        if source and is_organ(source):
             return source
         return None
 
     def _signature(self) -> str | None:
         """The organ's name standing over the 成文日期, over the 文号 (a 版头 without 文件), or
         ending the notice's text above the plan's title."""
-        organs = [r for r in self.runs if _is_organ(r.text)]
+        organs = [r for r in self.runs if is_organ(r.text)]
         for run in organs:
             after = self._next_line(run.last)
             if after is not None and after.kind in ("date", "doc_number"):
-                return _SEAL.sub("", run.text)
+                return SEAL.sub("", run.text)
         issuing = self._issuing_sentence()
         for run in organs:
             if (
@@ -597,10 +349,10 @@ class _Reading:
                 and run.first > issuing[1]
                 and (self.title_run is None or run.last < self.title_run.first)
             ):
-                return _SEAL.sub("", run.text)
+                return SEAL.sub("", run.text)
         return None
 
-    def _next_line(self, index: int) -> _Line | None:
+    def _next_line(self, index: int) -> Line | None:
         return next((ln for ln in self.lines if ln.index > index and ln.kind != "blank"), None)
 
     def _first_document_line(self) -> int:
@@ -616,7 +368,7 @@ class _Reading:
             if found:
                 return found
         start = self._first_document_line()
-        limit = self.title_run.first if self.title_run else _FRONT_MATTER_BLOCKS
+        limit = self.title_run.first if self.title_run else FRONT_MATTER_BLOCKS
         under = self._under_title()
         for line in self.lines:
             if not line.when or line.index < start:
@@ -635,13 +387,13 @@ class _Reading:
                     ):
                         return found.value
         for _, text in reversed(tail):
-            t = _squeezed(text)
+            t = squeezed(text)
             if len(t) <= 16 and parse_date(t):
                 return parse_date(t)
         for _, text in reversed(tail):
-            signed = _signed(text)
-            if signed:
-                return signed[1]
+            at_signature = signed(text)
+            if at_signature:
+                return at_signature[1]
         return None
 
     def published(self) -> date | None:
@@ -665,7 +417,7 @@ class _Reading:
         for line in self.lines:
             if line.index <= self.title_run.last:
                 continue
-            if _is_text(line) or line.kind in ("title", "prose"):
+            if is_text(line) or line.kind in ("title", "prose"):
                 break
             under.add(line.index)
         return under
@@ -673,7 +425,7 @@ class _Reading:
     def recipients(self) -> list[str]:
         # the notice's 主送机关 (before the plan's title), or the document's own (after its title)
         after = self.notice_run.last if self.notice_run else (self.title_run.last if self.title_run else -1)
-        limit = self.title_run.first if self.notice_run and self.title_run else _FRONT_MATTER_BLOCKS
+        limit = self.title_run.first if self.notice_run and self.title_run else FRONT_MATTER_BLOCKS
         for line in self.lines:
             if line.kind == "recipients" and after < line.index < limit and len(line.text) <= 200:
                 return _recipient_names(line.text.rstrip("：:"))
@@ -737,20 +489,13 @@ def _shortened(head: str, full: str) -> bool:
     return len(head) <= 4 and head[0] in "省市县区州盟旗" and len(full) > len(head) and full[-2:] == head[-2:]
 
 
-def _is_text(line: _Line) -> bool:
-    """A line of the document's text (its 主送机关, a sentence, a heading): no title follows."""
-    return line.kind in ("label", "recipients", "table") or (
-        line.kind == "prose" and bool(re.search(r"[。；;]", line.text))
-    )
-
-
 def _wrapper(text: str) -> re.Match[str] | None:
     """The 关于印发《X》的通知 wrapper (also 转发, 批转, and X印发Y的通知 without 关于)."""
-    m = _WRAPPER.match(_squeezed(text))
+    m = _WRAPPER.match(squeezed(text))
     if not m:
         return None
     head = m["head"]
-    if head and not (head.endswith("关于") or _is_organ(head) or _is_organ(head.removesuffix("关于"))):
+    if head and not (head.endswith("关于") or is_organ(head) or is_organ(head.removesuffix("关于"))):
         return None
     return m
 
@@ -767,12 +512,12 @@ def _head_organ(title: str | None) -> str | None:
     """The issuing organ a title starts with: X in X关于… or X印发…的通知."""
     if not title:
         return None
-    own = _CITATION.sub("《》", title)  # 《国务院关于…的意见》分工表 names no issuer of its own
+    own = CITATION.sub("《》", title)  # 《国务院关于…的意见》分工表 names no issuer of its own
     head = own.split("关于", 1)[0].strip() if "关于" in own else ""
     if not head:
         w = _wrapper(title)
         head = w["head"] if w else ""
-    return head if head and _is_organ(head) else None
+    return head if head and is_organ(head) else None
 
 
 def _squash(s: str) -> str:
@@ -789,6 +534,6 @@ def _same_title(printed: str, cited: str) -> bool:
 def _prefer_punctuated(printed: str, stated: str | None) -> str:
     """The printed title, or the one the notice or the page states where the print lost its
     punctuation (quotes) and the two otherwise agree."""
-    if stated and _squash(stated) == _squash(printed) and len(_squeezed(stated)) > len(_squeezed(printed)):
+    if stated and _squash(stated) == _squash(printed) and len(squeezed(stated)) > len(squeezed(printed)):
         return stated
     return printed
