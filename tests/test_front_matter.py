@@ -894,3 +894,21 @@ def test_tab_separated_metadata_rows_and_an_issuer_with_its_other_name() -> None
     assert (meta.doc_number, meta.issue_date) == ("浙市监知〔2022〕3号", date(2022, 3, 10))
     assert meta.issuer == "浙江省市场监督管理局（浙江省知识产权局）"
     assert [s.title for s in plan.sections] == ["总体要求", "主要任务"]
+
+
+def test_a_plan_title_printed_with_another_dash_than_the_notice_cites() -> None:
+    blocks = _paragraphs(
+        "某县人民政府关于印发《某县知识产权强县建设工作方案（2022—2025年）》的通知",
+        "各乡镇人民政府：",
+        "现将《某县知识产权强县建设工作方案（2022—2025年）》印发给你们，请认真贯彻执行。",
+        "某县人民政府",
+        "2022年9月1日",
+        "某县知识产权强县建设工作方案",
+        "2022-2025年",
+        "为加快知识产权强县建设，制定本方案。",
+        "一、总体要求",
+    )
+    front = extract_meta(blocks)
+    # as printed above the plan, its period line joined to it
+    assert front.meta.title == "某县知识产权强县建设工作方案2022-2025年"
+    assert front.body_start == 7

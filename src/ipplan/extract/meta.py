@@ -520,12 +520,21 @@ def _head_organ(title: str | None) -> str | None:
     return head if head and is_organ(head) else None
 
 
+_DASHES = str.maketrans({"—": "-", "–": "-", "－": "-", "―": "-", "～": "-", "~": "-", "（": "(", "）": ")"})
+
+
+_NO_BRACKETS = str.maketrans("", "", "()")
+
+
 def _squash(s: str) -> str:
-    return re.sub(r"[\s“”\"'‘’《》「」\u3000]", "", s)
+    """A title reduced to compare two prints of it: no spaces or quotes, one dash, one bracket."""
+    return re.sub(r"[\s“”\"'‘’《》「」\u3000]", "", s).translate(_DASHES)
 
 
 def _same_title(printed: str, cited: str) -> bool:
-    a, b = _squash(printed), _squash(cited)
+    """Whether a printed title is the one a notice cites: the same words (its period perhaps
+    printed without brackets), or the print a good part of it (its period on a line of its own)."""
+    a, b = _squash(printed).translate(_NO_BRACKETS), _squash(cited).translate(_NO_BRACKETS)
     return bool(a) and (
         a == b or (len(a) >= 8 and (b.startswith(a) or a.startswith(b)) and len(a) * 4 >= len(b) * 3)
     )
