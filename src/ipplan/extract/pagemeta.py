@@ -109,6 +109,7 @@ _LEADING_TIME = re.compile(
     r"^((?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?=\s|$)"
 )
 _MAX_LINE = 300
+_COLON_OR_BAR = re.compile(r"[:：|｜\t]")
 _PAIR_BRACKETS = re.compile(r"[【】〖〗\[\]]")
 
 
@@ -117,9 +118,11 @@ def read_label_line(text: str) -> list[tuple[str, str]] | None:
     may be empty: 浏览次数： with its count left to a script); None when the line is no metadata
     line. A line starting with a date and time (the 2021-11-26 11:00 来源：… under a headline)
     gives that date as 发布时间."""
+    if len(text) > _MAX_LINE or not _COLON_OR_BAR.search(text):
+        return None
     # 【发布时间：…】【来源：…】: brackets around each pair are layout
     t = _PAIR_BRACKETS.sub(" ", text).strip()
-    if not t or len(t) > _MAX_LINE:
+    if not t:
         return None
     if "|" in t or "｜" in t or "\t" in t:
         return _pipe_row(t)
@@ -131,9 +134,9 @@ def read_label_line(text: str) -> list[tuple[str, str]] | None:
         pos = lead.end()
         while pos < len(t) and t[pos].isspace():
             pos += 1
-    matches = [m for m in _LABEL_COLON.finditer(t, pos)]
-    if not matches or matches[0].start() != pos:
+    if not _LABEL_COLON.match(t, pos):
         return None
+    matches = list(_LABEL_COLON.finditer(t, pos))
     for m, nxt in zip(matches, [*matches[1:], None], strict=True):
         value = t[m.end() : nxt.start() if nxt else len(t)].strip()
         pairs.append((canon_label(m.group(1) or m.group(2)), value))
