@@ -912,3 +912,11 @@ def test_a_plan_title_printed_with_another_dash_than_the_notice_cites() -> None:
     # as printed above the plan, its period line joined to it
     assert front.meta.title == "某县知识产权强县建设工作方案2022-2025年"
     assert front.body_start == 7
+
+
+def test_a_title_whose_period_lost_its_closing_bracket_is_not_run_into_the_text() -> None:
+    # the real Shanghai page with full-width brackets: the open （ is no note running on
+    text = (REAL / "pages" / "web-shanghai-qiangshi-tuijin-2022.txt").read_text(encoding="utf-8")
+    plan = _parse_text(text.replace("(", "（").replace(")", "）"))
+    assert plan.meta.title == "上海市知识产权强市建设纲要和“十四五”规划实施推进计划（20222023"
+    assert plan.meta.period is not None and (plan.meta.period.start, plan.meta.period.end) == (2022, 2023)

@@ -188,10 +188,17 @@ def _page_furniture(text: str) -> bool:
 _HEADING_CHARS = 40
 
 
+_NOTE_MARK = re.compile(r"[：:、，,；;]|责任|牵头|配合|参与|协办|单位|部门")
+
+
 def _bracket_depth(text: str) -> int:
     """Brackets opened and not closed: a note "（责任单位：A、B" broken before its "）" runs on
-    (for a few lines at most: a scrape may lose a closing bracket, as in "〔20212676")."""
-    return text.count("（") - text.count("）")
+    (for a few lines at most: a scrape may lose a closing bracket, as in "〔20212676"). A title
+    whose period lost its closing bracket ("规划实施推进计划（20222023") opens no note."""
+    depth = text.count("（") - text.count("）")
+    if depth > 0 and not _NOTE_MARK.search(text[text.rfind("（") + 1 :]):
+        return 0
+    return depth
 
 
 _BRACKET_RUN, _BRACKET_MIN = 4, 12
