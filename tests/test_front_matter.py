@@ -920,3 +920,49 @@ def test_a_title_whose_period_lost_its_closing_bracket_is_not_run_into_the_text(
     plan = _parse_text(text.replace("(", "（").replace(")", "）"))
     assert plan.meta.title == "上海市知识产权强市建设纲要和“十四五”规划实施推进计划（20222023"
     assert plan.meta.period is not None and (plan.meta.period.start, plan.meta.period.end) == (2022, 2023)
+
+
+NOTICE_AS_TEXT = """索 引 号：
+000014349/2019-00002
+主题分类：
+科技、教育\\教育
+发文机关：
+国务院办公厅
+成文日期：
+2019年01月09日
+标　　题：
+国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知
+发文字号：
+国办发〔2019〕3号
+发布日期：
+2019年01月22日
+主 题 词：
+国务院办公厅关于开展
+城镇小区配套幼儿园治理工作的通知
+国办发〔2019〕3号
+各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
+城镇小区配套建设幼儿园是城镇公共服务设施建设的重要内容。为落实相关要求，经国务院同意，现就开展治理工作有关事项通知如下：
+一、总体要求
+以习近平新时代中国特色社会主义思想为指导。
+二、工作任务
+"""
+
+
+def test_a_real_notice_copied_as_text_with_labels_over_their_values() -> None:
+    # the empty 主题词： stands over the title: the title's first line is no keyword
+    plan = _parse_text(NOTICE_AS_TEXT)
+    meta = plan.meta
+    assert meta.title == "国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知"
+    assert (meta.doc_number, meta.issuer) == ("国办发〔2019〕3号", "国务院办公厅")
+    assert (meta.issue_date, meta.published) == (date(2019, 1, 9), date(2019, 1, 22))
+    assert [s.title for s in plan.sections] == ["总体要求", "工作任务"]
+
+
+def test_a_real_notice_page_without_its_metadata_table() -> None:
+    page = (REAL / "notices" / "gov-kindergartens-2019.html").read_text(encoding="utf-8")
+    start = page.rfind("<table", 0, page.find("索 引 号"))
+    page = page[:start] + page[page.find("</table>", start) + len("</table>") :]
+    meta = ipplan.parse_bytes(page.encode("utf-8"), "page.html", fmt="html").meta
+    assert meta.title == "国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知"
+    assert (meta.doc_number, meta.issuer) == ("国办发〔2019〕3号", "国务院办公厅")
+    assert meta.issue_date == date(2019, 1, 9)  # the date under the signature at the end

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import pairwise
 
 from ipplan.blocks import Block, Table
 from ipplan.extract import pagemeta
@@ -191,11 +190,12 @@ def mark_contents(lines: list[Line], head: int, end: int) -> None:
 def pair_label_lines(lines: list[Line]) -> None:
     """A label alone on its line (索引号, 成文日期：) takes the line below it as its value, as a
     flattened metadata table prints them; a colon-less one only among other labels or where only
-    a metadata block uses it."""
+    a metadata block uses it. The last label of a block takes the line below only where it is a
+    value of that label (a date for 成文日期): an empty 主题词： stands over the document's title."""
     shown = [ln for ln in lines if ln.kind != "blank"]
     alone = {ln.index: pagemeta.label_only(ln.text) for ln in shown}
     labels = sum(1 for v in alone.values() if v)
-    for line, below in pairwise(shown):
+    for k, line in enumerate(shown[:-1]):
         found = alone.get(line.index)
         if not found or (line.kind == "meta" and line.pairs and line.pairs[-1][1]):
             continue
@@ -203,9 +203,26 @@ def pair_label_lines(lines: list[Line]) -> None:
         if not (colon or label in pagemeta.RARE or labels >= 2):
             continue
         line.kind, line.pairs = "meta", [(label, "")]
-        if not alone.get(below.index) and below.kind != "meta" and len(below.text) <= 100:
+        below = shown[k + 1]
+        if alone.get(below.index) or below.kind == "meta" or len(below.text) > 100:
+            continue
+        after = shown[k + 2] if k + 2 < len(shown) else None
+        block_goes_on = after is not None and (alone.get(after.index) or after.kind == "meta")
+        if block_goes_on or _fits(label, below.text):
             line.pairs = [(label, below.text)]
             below.kind = "meta"
+
+
+def _fits(label: str, value: str) -> bool:
+    """Whether ``value`` can be the value of ``label`` (where no next label says so)."""
+    key = pagemeta.LABELS.get(label)
+    if key in ("issue_date", "publish_date"):
+        return bool(find_dates(value)) or parse_date(value) is not None
+    if key == "doc_number":
+        return doc_number(value) is not None
+    if key == "index_number":
+        return bool(re.search(r"\d{4}", value))
+    return key is not None and key != "title" and is_organ(value)
 
 
 def signed(text: str) -> tuple[str, date] | None:
