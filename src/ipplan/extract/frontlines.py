@@ -23,6 +23,7 @@ from ipplan.outline.labels import match_label
 FRONT_MATTER_BLOCKS = 60
 MAX_FRONT_SCAN = 400  # blocks of chrome a scrape may carry above the document
 _MAX_RUN_LINES = 6
+_SHORT_VALUE = 12
 _MAX_FRONT_LINE = 400  # longer lines are text, whatever else they hold
 
 # the kinds of document a title names at its end (GB/T 9704 文种, and a plan's own kinds)
@@ -222,7 +223,10 @@ def _fits(label: str, value: str) -> bool:
         return doc_number(value) is not None
     if key == "index_number":
         return bool(re.search(r"\d{4}", value))
-    return key is not None and key != "title" and is_organ(value)
+    if key is None:
+        # 主动公开, 有效, 其他文件: a short word; a title's first line names an organ or says 关于
+        return len(value) <= _SHORT_VALUE and "关于" not in value and not is_organ(value)
+    return key != "title" and is_organ(value)
 
 
 def signed(text: str) -> tuple[str, date] | None:
