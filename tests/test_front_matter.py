@@ -966,3 +966,25 @@ def test_a_real_notice_page_without_its_metadata_table() -> None:
     assert meta.title == "国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知"
     assert (meta.doc_number, meta.issuer) == ("国办发〔2019〕3号", "国务院办公厅")
     assert meta.issue_date == date(2019, 1, 9)  # the date under the signature at the end
+
+
+def test_a_title_with_its_doc_number_on_one_line() -> None:
+    blocks = _paragraphs(
+        "广州市人民政府办公厅印发广州市创建国家知识产权示范城市工作分解方案的通知(穗府办〔2007〕25号)",
+        "各区、县级市人民政府，市政府各部门、各直属机构：",
+        "《广州市创建国家知识产权示范城市工作分解方案》已经市政府同意，现印发给你们，请认真贯彻执行。",
+        "广州市人民政府办公厅",
+        "二○○七年六月三十日",
+        "广州市创建国家知识产权示范城市工作分解方案",
+        "一、任务分解",
+    )
+    meta = extract_meta(blocks).meta
+    assert meta.notice_title == "广州市人民政府办公厅印发广州市创建国家知识产权示范城市工作分解方案的通知"
+    assert (meta.title, meta.doc_number) == (
+        "广州市创建国家知识产权示范城市工作分解方案",
+        "穗府办〔2007〕25号",
+    )
+    # a page headline that carries the 文号 names the same title
+    hints = {"headline": "国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知（国办发〔2019〕3号）"}
+    meta = extract_meta(_paragraphs("各省人民政府：", "现就有关事项通知如下。"), hints).meta
+    assert meta.title == "国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知"

@@ -49,6 +49,7 @@ _ALIAS = re.compile(r"[（(][^（）()]{2,20}(?:局|厅|委|办|室|会|院|部)
 SEAL = re.compile(r"[（(](?:代章|盖章|印章|印|章)[）)]$")
 CITATION = re.compile(r"《[^》]*》")
 _NUMBER_MARK = re.compile(r"[〔\[［【]\s*(?:19|20)\d{2}\s*[〕\]］】]\s*\d{1,5}\s*号")  # a 文号 is no title
+_TRAILING_NUMBER = re.compile(r"^(.{4,}?)[\s\u3000]*[（(]([^（）()]{4,30}号)[）)]$")
 _CLOSING = re.compile(
     r"^(?:特此(?:通知|函告|报告|批复|公告|通告)[。.]?|[（(](?:此件|本件)[^）)]{0,12}[）)]|[（(](?:代章|盖章|印章)[）)]"
     r"|抄送[:：].*|附件\d{0,2}[:：]?.*)$"
@@ -139,6 +140,12 @@ def classify(index: int, raw: str) -> Line:
         return Line(index, at_signature[0], "signed", when=at_signature[1])
     if text.endswith(("：", ":")) and len(text) <= 200:
         return Line(index, text, "recipients")
+    tagged = _TRAILING_NUMBER.match(text)
+    if tagged and title_like(tagged.group(1)):
+        # 关于…的通知（穗府办〔2007〕25号）: a title with its 文号 on one line
+        number = doc_number(tagged.group(2))
+        if number:
+            return Line(index, tagged.group(1), "title", number=number)
     site = _SITE_SUFFIX.match(text)
     if site:
         text = site.group(1)  # XX方案 - 某某文库, XX方案_某市人民政府: the page's <title> copied

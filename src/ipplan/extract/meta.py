@@ -73,6 +73,9 @@ _ISSUED_NEWS = re.compile(
     r"(?:联合)?(?:印发|发布|颁布)了《(?P<cited>[^》]{4,120})》"
 )
 _STATED_ISSUE = re.compile(r"^\s*(?:印发|签发|正式印发)")
+_TRAILING_NUMBER = re.compile(
+    r"[\s\u3000]*[（(][^（）()]{1,20}〔\d{4}〕\d{1,5}号[）)]$"
+)  # a headline's （国办发〔2019〕3号）
 _CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff“”《》（）〔〕])[\s\u3000]+(?=[\u3400-\u9fff“”《》（）〔〕])")
 
 
@@ -158,7 +161,7 @@ class _Reading:
         for key in ("title", "headline", "page_title"):
             value = self._hint(key)
             if value and not pagemeta.is_news_headline(value) and not pagemeta.is_chrome(value):
-                found.append(value)
+                found.append(_TRAILING_NUMBER.sub("", value))
         return found
 
     def find_title(self) -> None:
