@@ -75,7 +75,12 @@ def test_corpus_body_has_no_site_chrome(corpus: Document) -> None:
 def test_corpus_page_headline_is_the_title_hint_and_not_repeated(corpus: Document) -> None:
     # the body prints the notice title itself (over three lines), so the headline is not prepended;
     # a headline is kept apart from a 标题 row: a page's <h1> may be a news headline
-    assert corpus.meta_hints == {"headline": NOTICE_TITLE}
+    assert corpus.meta_hints == {
+        "headline": NOTICE_TITLE,
+        # the source line under the headline, outside the article: the page's post date
+        "publish_date": "2021-11-26 11:00",
+        "source": "广西壮族自治区市场监督管理局",
+    }
     assert NOTICE_TITLE not in _texts(corpus)
 
 

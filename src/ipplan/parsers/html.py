@@ -65,6 +65,8 @@ def read(data: bytes, path: str, *, password: str | None = None) -> Document:
         exc.path = path
         raise
     blocks = _trim_chrome(flow.blocks, flow.link_only, hints)
+    for key, value in html_meta.source_line(root, body).items():
+        hints.setdefault(key, value)
     headline = html_meta.headline(root, body)
     if headline:
         blocks = _with_headline(blocks, *headline)

@@ -357,3 +357,24 @@ def _in_link(el: etree._Element) -> bool:
         node = node.getparent()
     linked = sum(len("".join(a.itertext())) for a in el.iter("a"))
     return linked * 2 > len("".join(el.itertext()))
+
+
+_INLINE = {"span", "a", "b", "strong", "em", "i", "font", "label", "small", "u", "sup", "sub", "br"}
+_MAX_SOURCE_LINE = 150
+
+
+def source_line(root: etree._Element, body: etree._Element) -> dict[str, str]:
+    """What a headline's source line outside the article states (``2021-11-26 11:00 来源:…``,
+    发布时间：… 来源：…): the page's post date and source, from the first such line above the body."""
+    for el in root.iter():
+        if el is body:
+            break
+        if not isinstance(el.tag, str) or el.tag in _INLINE or any(c.tag not in _INLINE for c in el):
+            continue
+        text = normalize("".join(el.itertext()))
+        if not text or len(text) > _MAX_SOURCE_LINE:
+            continue
+        hints = pagemeta.hints_from_pairs(pagemeta.read_label_line(text) or [])
+        if "publish_date" in hints:
+            return {k: v for k, v in hints.items() if k in ("publish_date", "source")}
+    return {}
