@@ -988,3 +988,25 @@ def test_a_title_with_its_doc_number_on_one_line() -> None:
     hints = {"headline": "国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知（国办发〔2019〕3号）"}
     meta = extract_meta(_paragraphs("各省人民政府：", "现就有关事项通知如下。"), hints).meta
     assert meta.title == "国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知"
+
+
+@pytest.mark.parametrize(
+    ("opening", "period"),
+    [
+        ("为加快推进知识产权强市建设，现制定2023—2025年行动计划如下。", (2023, 2025)),
+        ("结合我市实际，制定本方案（2023—2025年）。", (2023, 2025)),
+        ("本规划期为2021—2025年，展望到2035年。", (2021, 2025)),
+        # the real Wenzhou opening: the years belong to the documents it cites
+        (
+            "为深入贯彻习近平总书记关于知识产权工作的重要论述,认真落实《知识产权强国建设纲要(2021—2035年)》"
+            "和《“十四五”国家知识产权保护和运用规划》,扎实开展知识产权强市建设,制定本方案。",
+            None,
+        ),
+        ("到2025年，全市发明专利拥有量达到1万件。", None),
+        ("2021-2023年，全市专利授权量年均增长10%。", None),
+    ],
+)
+def test_a_period_the_opening_states_where_the_title_states_none(opening: str, period) -> None:
+    meta = extract_meta(_paragraphs("某市知识产权强市建设行动计划", opening, "一、总体要求")).meta
+    got = (meta.period.start, meta.period.end) if meta.period else None
+    assert got == period

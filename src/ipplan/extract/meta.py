@@ -46,8 +46,8 @@ from ipplan.extract.frontlines import (
     title_like,
     title_runs,
 )
-from ipplan.extract.period import plan_period
-from ipplan.schema import Meta
+from ipplan.extract.period import opening_period, plan_period
+from ipplan.schema import Meta, Period
 
 __all__ = ["FrontMatter", "extract_meta", "normalise_doc_number", "parse_date", "plan_period"]
 
@@ -127,7 +127,7 @@ def extract_meta(blocks: list[Block], hints: dict[str, str] | None = None) -> Fr
     meta.issue_date = reading.issue_date(tail)
     meta.published = reading.published()
     meta.recipients = reading.recipients()
-    meta.period = plan_period(meta.title, meta.notice_title)
+    meta.period = plan_period(meta.title, meta.notice_title) or reading.opening_period(body_start)
     return FrontMatter(meta, body_start, reading.title_split)
 
 
@@ -435,6 +435,15 @@ class _Reading:
             if line.kind == "label" and line.index > after:
                 break
         return []
+
+    def opening_period(self, body_start: int) -> Period | None:
+        """The period the plan's opening paragraph states, where its title states none."""
+        for line in self.lines:
+            if line.index >= body_start and line.kind == "prose":
+                return opening_period(line.text)
+            if line.index >= body_start and line.kind == "label":
+                return None
+        return None
 
     # -- where the body starts -------------------------------------------------------------------
 

@@ -65,3 +65,22 @@ def plan_period(title: str | None, notice: str | None) -> Period | None:
             if found:
                 return found
     return None
+
+
+# the opening names the plan's years next to what it makes: 制定本方案（2023—2025年）,
+# 现制定2023—2025年行动计划, 本规划期为2021—2025年
+_PLAN_WORD = r"(?:方案|计划|规划|行动|本方案|本计划|本规划|规划期|实施期|期间)"
+_OPENING_RANGE = re.compile(
+    rf"{_PLAN_WORD}[^。，；,;]{{0,6}}?[（(]?{_SP}({_YEAR}){_SP}年?{_SP}{_DASH}{_SP}({_YEAR}){_SP}年"
+    rf"|({_YEAR}){_SP}年?{_SP}{_DASH}{_SP}({_YEAR}){_SP}年[^。，；,;《》]{{0,8}}?{_PLAN_WORD}"
+)
+
+
+def opening_period(text: str) -> Period | None:
+    """The period an opening paragraph states for the plan it opens (a range next to 方案, 计划,
+    规划期 …, outside the documents it cites in 《》), or None."""
+    m = _OPENING_RANGE.search(_CITED.sub("《》", text))
+    if not m:
+        return None
+    start, end = (m[1], m[2]) if m[1] else (m[3], m[4])
+    return _range(int(start), int(end))
