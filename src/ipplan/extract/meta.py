@@ -139,7 +139,6 @@ class _Reading:
         self.runs = runs
         self.repeats = repeats
         self.hints = hints
-        self.by_index = {line.index: line for line in lines}
         self.notice: str | None = None
         self.notice_run: Run | None = None
         self.title: str | None = None
