@@ -1010,3 +1010,23 @@ def test_a_period_the_opening_states_where_the_title_states_none(opening: str, p
     meta = extract_meta(_paragraphs("某市知识产权强市建设行动计划", opening, "一、总体要求")).meta
     got = (meta.period.start, meta.period.end) if meta.period else None
     assert got == period
+
+
+def test_a_header_line_with_the_notice_title_its_doc_number_and_a_page_date() -> None:
+    blocks = _paragraphs(
+        "关于印发某市知识产权强市建设方案的通知 某政办发〔2023〕5号 2023-03-01",
+        "各有关单位：",
+        "现将《某市知识产权强市建设方案》印发给你们，请认真贯彻执行。",
+        "某市人民政府办公室",
+        "2023年2月28日",
+        "某市知识产权强市建设方案",
+        "一、总体要求",
+    )
+    meta = extract_meta(blocks).meta
+    assert (meta.notice_title, meta.title) == (
+        "关于印发某市知识产权强市建设方案的通知",
+        "某市知识产权强市建设方案",
+    )
+    assert meta.doc_number == "某政办发〔2023〕5号"
+    # the date under the signature, not the header line's
+    assert (meta.issuer, meta.issue_date) == ("某市人民政府办公室", date(2023, 2, 28))

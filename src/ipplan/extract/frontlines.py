@@ -17,7 +17,7 @@ from datetime import date
 from ipplan.blocks import Block, Table
 from ipplan.extract import pagemeta
 from ipplan.extract.dates import find_dates, parse_date
-from ipplan.extract.docnumber import doc_number
+from ipplan.extract.docnumber import doc_number, doc_number_in_line
 from ipplan.outline.labels import match_label
 
 FRONT_MATTER_BLOCKS = 60
@@ -146,6 +146,16 @@ def classify(index: int, raw: str) -> Line:
         number = doc_number(tagged.group(2))
         if number:
             return Line(index, tagged.group(1), "title", number=number)
+    header = doc_number_in_line(text)
+    if header:
+        # a page's header line: 关于…的通知 国知战联办〔2018〕24号 2018年12月27日 发布机关：…
+        head = text[: text.find(header[1])].strip()
+        if head and title_like(head) and TITLE_END.search(head):
+            rest = text[text.find(header[1]) + len(header[1]) :]
+            dates = find_dates(rest)
+            when = dates[0].value if dates else None
+            iso = bool(dates) and "年" not in rest[dates[0].start : dates[0].end]
+            return Line(index, head, "title", number=header, when=when, iso=iso)
     site = _SITE_SUFFIX.match(text)
     if site:
         text = site.group(1)  # XX方案 - 某某文库, XX方案_某市人民政府: the page's <title> copied

@@ -373,7 +373,7 @@ class _Reading:
         limit = self.title_run.first if self.title_run else FRONT_MATTER_BLOCKS
         under = self._under_title()
         for line in self.lines:
-            if not line.when or line.index < start:
+            if not line.when or line.index < start or line.kind == "title":
                 continue
             # under the notice's signature, beside the 文号, or printed under the title in words
             # (2022年3月1日, not a page's 2022-03-01)
@@ -381,6 +381,10 @@ class _Reading:
                 return line.when
         if self.number_date:
             return self.number_date
+        # the date a page's header line prints beside the title and 文号, in words
+        header = next((ln for ln in self.lines if ln.kind == "title" and ln.when and not ln.iso), None)
+        if header:
+            return header.when
         for line in self.lines:
             if line.kind == "prose":
                 for found in find_dates(line.text):
