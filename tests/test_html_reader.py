@@ -73,8 +73,14 @@ def test_corpus_body_has_no_site_chrome(corpus: Document) -> None:
 
 
 def test_corpus_page_headline_is_the_title_hint_and_not_repeated(corpus: Document) -> None:
-    # the body prints the notice title itself (over three lines), so the headline is not prepended
-    assert corpus.meta_hints == {"title": NOTICE_TITLE}
+    # the body prints the notice title itself (over three lines), so the headline is not prepended;
+    # a headline is kept apart from a 标题 row: a page's <h1> may be a news headline
+    assert corpus.meta_hints == {
+        "headline": NOTICE_TITLE,
+        # the source line under the headline, outside the article: the page's post date
+        "publish_date": "2021-11-26 11:00",
+        "source": "广西壮族自治区市场监督管理局",
+    }
     assert NOTICE_TITLE not in _texts(corpus)
 
 
@@ -170,7 +176,7 @@ def test_gb2312_labelled_page_is_decoded_as_gb18030(declaration: str) -> None:
     doc = _read(data)
     assert doc.encoding == "gb18030"
     assert _texts(doc)[0] == f"桂市监函〔20212676{RARE}"
-    assert doc.meta_hints["title"] == NOTICE_TITLE
+    assert doc.meta_hints["headline"] == NOTICE_TITLE
     assert _tables(doc)[0].rows[6][1].text == "高质量创造"
     assert doc.warnings == []
 
@@ -388,6 +394,7 @@ def test_metadata_table_feeds_meta_hints_not_the_body() -> None:
         "title": "某市知识产权局关于印发《某市知识产权强市建设工作方案（2022-2025年）》的通知",
         "doc_number": "某知发〔2022〕5号",
         "publish_date": "2022年03月18日",
+        "headline": "某市知识产权局关于印发《某市知识产权强市建设工作方案（2022-2025年）》的通知",
     }
     texts = _texts(doc)
     for label in (
@@ -427,7 +434,8 @@ def test_metadata_list_inside_the_article_is_read_and_removed() -> None:
         "doc_number": "鹿政办发〔2023〕4号",
         "issue_date": "2023-02-10",
         "publish_date": "2023-02-15 09:30",
-        "title": "关于印发知识产权工作方案的通知",
+        "source": "县政府办",
+        "headline": "关于印发知识产权工作方案的通知",
     }
     assert _texts(doc) == [
         "关于印发知识产权工作方案的通知",
@@ -455,6 +463,31 @@ def test_metadata_value_ends_at_its_cell() -> None:
         "issue_date": "2023年2月10日",
         "doc_number": "鹿政办发〔2023〕4号",
     }
+
+
+def test_labels_spaced_out_with_empty_elements() -> None:
+    # gov.cn sets 索 引 号 and 标 题 apart with empty <i> spacers
+    body = """<table class="border-table noneBorder pages_content"><tbody>
+<tr><td><b>索<i class="m_1em"></i>引<i class="m_1em"></i>号：</b></td><td>000014349/2023-00045</td>
+<td><b>主题分类：</b></td><td>科技、教育\\科技</td></tr>
+<tr><td><b>发文机关：</b></td><td>国务院办公厅</td><td><b>成文日期：</b></td><td>2023年05月23日</td></tr>
+<tr><td><b>标<i class="m_2em"></i>题：</b></td><td colspan="3">国务院办公厅关于印发某方案的通知</td></tr>
+</tbody></table><div id="UCAP-CONTENT"><p>各省人民政府：</p><p>现将方案印发给你们。</p></div>"""
+    doc = _read(_page(body))
+    assert doc.meta_hints == {
+        "index_number": "000014349/2023-00045",
+        "issuer": "国务院办公厅",
+        "issue_date": "2023年05月23日",
+        "title": "国务院办公厅关于印发某方案的通知",
+    }
+    assert _texts(doc) == ["各省人民政府：", "现将方案印发给你们。"]
+
+
+def test_a_dropped_source_line_still_gives_its_date() -> None:
+    body = '<div id="zoom"><p>发布时间：2023-05-06</p><p>某方案</p><p>为加快建设，制定本方案。</p></div>'
+    doc = _read(_page(body))
+    assert _texts(doc) == ["某方案", "为加快建设，制定本方案。"]
+    assert doc.meta_hints == {"publish_date": "2023-05-06"}
 
 
 def test_a_data_table_with_label_like_headers_stays_in_the_body() -> None:

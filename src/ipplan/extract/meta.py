@@ -1,8 +1,17 @@
-"""The notice's metadata from its front matter (GB/T 9704 版头, 标题, 主送机关, 落款).
+"""The document's front matter (GB/T 9704 版头, 标题, 主送机关, 落款) and the page around it.
 
-Finds the 发文字号, the 关于印发…的通知 wrapper (often broken over several lines), the issuer
-(the organ before 关于, or the signature), the 成文日期, the plan's own title and its period,
-and where the plan's body starts.
+The first lines of a document are read as what they are in the genre:
+
+* page chrome (breadcrumbs, print/share bars, headlines about the document) and a page's
+  metadata lines (索引号 | … | 发布机构 | … |, 成文日期：…) (``pagemeta``);
+* the 版头 (XX人民政府文件, or the organ's name over the 发文字号), the 发文字号 (``docnumber``);
+* the 标题, printed over one line or several, with the issuing organ at its head (X关于Y的意见)
+  or without it; a 关于印发《Y》的通知 wrapper whose plan Y follows the notice;
+* the 主送机关 line (各…：), the notice's text, the 落款 (organ) and 成文日期 (``dates``).
+
+From these: the plan's title (as printed), the notice title, the 文号, the issuer, the 成文日期,
+the page's own publish date, the period (``period``), and where the plan's body starts (past a
+table of contents printed before it, ``contents``).
 """
 
 from __future__ import annotations
@@ -13,34 +22,61 @@ from datetime import date
 from itertools import pairwise
 
 from ipplan.blocks import Block, Paragraph
-from ipplan.extract.departments import split_names
-from ipplan.outline.labels import chinese_number, match_label
+from ipplan.extract import pagemeta
+from ipplan.extract.contents import body_after_contents, contents_span
+from ipplan.extract.dates import find_dates, parse_date
+from ipplan.extract.docnumber import doc_number_in_line, normalise_doc_number
+from ipplan.extract.frontlines import (
+    CITATION,
+    FILE_NAME,
+    FRONT_MATTER_BLOCKS,
+    KIND,
+    MAX_FRONT_SCAN,
+    SEAL,
+    TITLE_END,
+    Line,
+    Run,
+    front_lines,
+    is_organ,
+    is_text,
+    mark_contents,
+    pair_label_lines,
+    signed,
+    squeezed,
+    title_like,
+    title_runs,
+)
+from ipplan.extract.period import opening_period, plan_period
 from ipplan.schema import Meta, Period
 
-_FRONT_MATTER_BLOCKS = 60
-_TAIL_BLOCKS = 12
+__all__ = ["FrontMatter", "extract_meta", "normalise_doc_number", "parse_date", "plan_period"]
 
-_DOC_NUMBER = re.compile(
-    r"^(?P<prefix>[\u4e00-\u9fff]{1,15})\s*[〔\[［【(（]?\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］】)）]?\s*"
-    r"(?P<no>\d{1,5})\s*号?$"
-)
-_DATE_CN = re.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
-_DATE_CN_NUMERALS = re.compile(
-    r"^([〇○零一二三四五六七八九]{4})年([〇○零一二三四五六七八九十]{1,3})月([〇○零一二三四五六七八九十]{1,3})日$"
-)
-_DATE_COMPACT = re.compile(r"^((?:19|20)\d{2})[-./]?(\d{2})[-./]?(\d{2})$")
-_DATE_DASHED = re.compile(r"^((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})$")
-_PERIOD = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年?\s*[-—–～~至到]+\s*((?:19|20)\d{2})\s*年?\s*[）)]")
-_PERIOD_ANY = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–～~至到]+\s*((?:19|20)\d{2})\s*年")
-_ONE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?(?=.{0,30}(?:方案|计划|要点))")
-_FIVE_YEAR_PLAN = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?")
-_TITLE_END = r"(?:工作方案|实施方案|行动方案|方案|规划|计划|实施意见|意见|办法|纲要|细则|要点|措施)"
+# lines that are front matter wherever they stand before the text
+_FRONT_KINDS = ("meta", "chrome", "headline", "file", "doc_number", "date", "closing", "signed")
+_TAIL_BLOCKS = 12
+_CONTENTS_AFTER_TITLE = 12  # blocks after the title within which a 目录 belongs to the front matter
 _TITLE_RUN_ON = re.compile(
-    rf"^(.{{4,60}}?{_TITLE_END}(?:\s*[（(][^）)]{{0,20}}[）)])?)(?=为|根据|按照|以|现将|[一二三四五六七八九十]、)"
+    rf"^(.{{4,60}}?{KIND}(?:\s*[（(][^）)]{{0,20}}[）)])?)(?=为|根据|按照|以|现将|[一二三四五六七八九十]、)"
 )
-_FILE_NAME = re.compile(r"\.(docx?|wps|pdf|txt|html?)$", re.I)
-_ORGAN_END = re.compile(r"(政府|办公室|办公厅|委员会|管委会|局|厅|部|院|会|办|中心|小组)$")
-_CITED = re.compile(r"《(.+)》")
+_WRAPPER = re.compile(
+    r"^(?P<head>.*?)(?:关于)?(?:联合)?(?:印发|转发|批转|下发|颁发|发布|公布)(?P<cited>.+?)(?:的|之)?通知$"
+)
+_CITED = re.compile(r"《([^》]+)》")  # the first plan a notice issues
+# the notice's own sentence issuing the plan: 现将《X》印发给你们, 《X》已经…同意，现予印发
+_ISSUING_SENTENCE = re.compile(r"《([^》]{4,120})》[^。]{0,40}?(?:印发|转发|下发|发布|颁布)")
+# news of the document: 中共中央 国务院印发《X》 as a headline, …，中共中央、国务院印发了《X》，并发出通知…
+_ISSUED_HEADLINE = re.compile(
+    r"^(?P<head>.{2,40}?)[\s\u3000]*(?:联合)?(?:印发|发布|颁布)了?《(?P<cited>[^》]{4,120})》$"
+)
+_ISSUED_NEWS = re.compile(
+    r"(?:^|[，,。\s])(?:近日|日前|近期)?[，,]?(?P<head>[^，,。；;：:\s]{2,30}(?:[、\s][^，,。；;：:\s]{2,30}){0,4}?)"
+    r"(?:联合)?(?:印发|发布|颁布)了《(?P<cited>[^》]{4,120})》"
+)
+_STATED_ISSUE = re.compile(r"^\s*(?:印发|签发|正式印发)")
+_TRAILING_NUMBER = re.compile(
+    r"[\s\u3000]*[（(][^（）()]{1,20}〔\d{4}〕\d{1,5}号[）)]$"
+)  # a headline's （国办发〔2019〕3号）
+_CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff“”《》（）〔〕])[\s\u3000]+(?=[\u3400-\u9fff“”《》（）〔〕])")
 
 
 @dataclass(slots=True)
@@ -50,284 +86,478 @@ class FrontMatter:
     title_split: int | None = None  # chars of that block taken by a run-on title
 
 
-def _para_texts(blocks: list[Block]) -> list[tuple[int, str]]:
-    return [(i, b.text) for i, b in enumerate(blocks[:_FRONT_MATTER_BLOCKS]) if isinstance(b, Paragraph)]
+def _tidy_title(text: str) -> str:
+    """A title as printed, without the layout spaces a centred heading gets between ideographs."""
+    return _CJK_SPACE.sub("", text.strip())
+
+
+# --- reading the front matter ---------------------------------------------------------------------
 
 
 def extract_meta(blocks: list[Block], hints: dict[str, str] | None = None) -> FrontMatter:
     """Metadata and the start of the plan's body."""
-    hints = hints or {}
-    paras = _para_texts(blocks)
+    hints = dict(hints or {})
+    lines = front_lines(blocks)
+    toc = contents_span(blocks, 0, lines[-1].index + 1 if lines else 0)
+    if toc:
+        mark_contents(lines, *toc)
+    pair_label_lines(lines)
+    for line in lines:
+        if line.kind == "meta":
+            for key, value in pagemeta.hints_from_pairs(line.pairs).items():
+                hints.setdefault(f"line_{key}", value)
+    runs, repeats = title_runs(lines)
+    reading = _Reading(lines, runs, repeats, hints)
     meta = Meta()
-    notice = _notice_title(paras)
-    hinted = hints.get("title") or ""
-    if "关于" in hinted and hinted.endswith("通知") and (not notice or len(hinted) >= len(notice[0])):
-        # a site's own metadata gives the notice title whole, where the body may break it or
-        # lose its punctuation
-        notice = (hinted, notice[1] if notice else -1, notice[2] if notice else -1)
-    notice_end = -1
-    if notice:
-        meta.notice_title, _, notice_end = notice
-    meta.doc_number = (
-        normalise_doc_number(hints["doc_number"]) if hints.get("doc_number") else _doc_number(paras)
-    )
-    title, body_start, split = _plan_title(paras, blocks, meta.notice_title, notice_end)
-    meta.title = title
-    tail = [(i, b.text) for i, b in enumerate(blocks[-_TAIL_BLOCKS:]) if isinstance(b, Paragraph)]
-    meta.issuer = hints.get("issuer") or _issuer(meta.notice_title, paras, tail)
-    when = parse_date(hints["issue_date"]) if hints.get("issue_date") else None
-    meta.issue_date = when or _issue_date(paras, tail)
-    meta.recipients = _recipients(paras, notice_end, body_start)
-    meta.period = plan_period(meta.title, meta.notice_title)
-    return FrontMatter(meta, body_start, split)
+    reading.find_title()
+    meta.notice_title = reading.notice
+    meta.title = _tidy_title(reading.title) if reading.title else None
+    number = reading.doc_number()
+    if number:
+        meta.doc_number, meta.doc_number_raw = number
+    body_start = reading.body_start()
+    if toc and toc[0] <= body_start + _CONTENTS_AFTER_TITLE:
+        body_start = max(body_start, toc[1])
+    else:
+        body_start = body_after_contents(blocks, body_start)
+    # the signature and date of a plan signed at its end (not lines of the front matter)
+    tail_start = max(len(blocks) - _TAIL_BLOCKS, body_start + 1)
+    tail = [(i, b.text) for i, b in enumerate(blocks[tail_start:]) if isinstance(b, Paragraph)]
+    meta.issuer = reading.issuer(tail)
+    meta.issue_date = reading.issue_date(tail)
+    meta.published = reading.published()
+    meta.recipients = reading.recipients()
+    meta.period = plan_period(meta.title, meta.notice_title) or reading.opening_period(body_start)
+    return FrontMatter(meta, body_start, reading.title_split)
 
 
-def normalise_doc_number(text: str) -> str | None:
-    """柳高新[2022]2号 → 柳高新〔2022〕2号; repairs a lost closing bracket and 号."""
-    m = _DOC_NUMBER.match(re.sub(r"\s+", "", text))
-    if not m:
+class _Reading:
+    """The front matter's lines read in the genre's order."""
+
+    def __init__(self, lines: list[Line], runs: list[Run], repeats: set[int], hints: dict[str, str]):
+        self.lines = lines
+        self.runs = runs
+        self.repeats = repeats
+        self.hints = hints
+        self.notice: str | None = None
+        self.notice_run: Run | None = None
+        self.title: str | None = None
+        self.title_run: Run | None = None
+        self.title_split: int | None = None
+        self.run_on_index: int | None = None
+        self.issued_by: str | None = None  # the organs a news line says issued the document
+        self.number_date: date | None = None  # the date printed beside a 文号 inside a header line
+
+    # -- title ---------------------------------------------------------------------------------
+
+    def _hint(self, key: str) -> str | None:
+        value = self.hints.get(key) or self.hints.get(f"line_{key}")
+        return value.strip() if value and value.strip() else None
+
+    def _evidence(self) -> list[str]:
+        """Titles the page states outside the text: its 标题 row, its headline, its <title>."""
+        found = []
+        for key in ("title", "headline", "page_title"):
+            value = self._hint(key)
+            if value and not pagemeta.is_news_headline(value) and not pagemeta.is_chrome(value):
+                found.append(_TRAILING_NUMBER.sub("", value))
+        return found
+
+    def find_title(self) -> None:
+        runs = [r for r in self.runs if not r.text.endswith("文件") and not is_organ(r.text)]
+        evidence = self._evidence()
+        wrapper = next((r for r in runs if _wrapper(r.text)), None)
+        hinted_wrapper = next((e for e in evidence if _wrapper(e)), None)
+        if wrapper or hinted_wrapper:
+            printed = wrapper.text if wrapper else None
+            # a site's metadata gives the notice title whole where the text breaks it or loses
+            # its punctuation
+            if hinted_wrapper and (not printed or _squash(hinted_wrapper) == _squash(printed)):
+                self.notice = (
+                    hinted_wrapper if not printed or len(hinted_wrapper) >= len(printed) else printed
+                )
+            else:
+                self.notice = printed
+            self.notice_run = wrapper
+            self._plan_after_notice(runs)
+            return
+        news = self._issued_news()
+        if news:
+            cited, self.issued_by, at = news
+            run = next((r for r in runs if r.first > at and _same_title(r.text, cited)), None)
+            self.title_run = run
+            self.title = _prefer_punctuated(run.text, cited) if run else cited
+            return
+        for e in evidence:
+            run = next((r for r in runs if _squash(r.text) == _squash(e)), None)
+            if run:
+                self._take(run, e)
+                return
+        cited = self._issuing_sentence()
+        if cited:
+            after = [r for r in runs if r.first > cited[1]]
+            run = next((r for r in after if _same_title(r.text, cited[0])), None)
+            self.title_run = run
+            self.title = _prefer_punctuated(run.text, cited[0]) if run else cited[0]
+            return
+        first_text = next((ln.index for ln in self.lines if is_text(ln)), None)
+        for run in runs:
+            if first_text is not None and run.first > first_text:
+                break
+            if run.lines[0].index in self.repeats:
+                continue
+            self._take(run, None)
+            return
+        if evidence:
+            self.title = evidence[0]
+            return
+        self._run_on_title()
+        if self.title is None:
+            # a document library's listing names the file: 关于…工作方案.docx
+            named = next((ln.text for ln in self.lines if ln.kind == "file"), None)
+            stem = FILE_NAME.sub("", named) if named else ""
+            if stem and title_like(stem) and TITLE_END.search(stem):
+                self.title = stem
+
+    def _take(self, run: Run, stated: str | None) -> None:
+        # a page prints its headline and then the document's own title, with its date and
+        # source line between: the later print is the document's, the body starts after it
+        first_text = next((ln.index for ln in self.lines if is_text(ln)), MAX_FRONT_SCAN)
+        again = [
+            r for r in self.runs if run.last < r.first < first_text and _squash(r.text) == _squash(run.text)
+        ]
+        self.title_run = again[-1] if again else run
+        self.title = _prefer_punctuated(self.title_run.text, stated) if stated else self.title_run.text
+
+    def _plan_after_notice(self, runs: list[Run]) -> None:
+        cited = _cited_title(self.notice or "")
+        if not cited:
+            return
+        after = self.notice_run.last if self.notice_run else -1
+        for run in runs:
+            if run.first > after and _same_title(run.text, cited):
+                self.title_run = run
+                self.title = _prefer_punctuated(run.text, cited)
+                return
+        self.title = cited
+
+    def _issued_news(self) -> tuple[str, str, int] | None:
+        """(the document, its issuers, the line) where a page reports the document's issue above
+        it: a headline 中共中央 国务院印发《X》 or a lead …，国务院办公厅印发了《X》，并发出通知."""
+        for line in self.lines:
+            if line.kind in ("title", "headline"):
+                m = _ISSUED_HEADLINE.match(line.text)
+                if m is None and line.kind == "title":
+                    return None  # a title of its own: a plan's opening may report other documents
+            elif line.kind == "prose":
+                m = _ISSUED_NEWS.search(line.text)
+            elif is_text(line):
+                return None
+            else:
+                continue
+            if m and is_organ(m["head"].replace("、", "")):
+                return m["cited"], m["head"], line.index
+            if is_text(line):
+                return None
         return None
-    return f"{m['prefix']}〔{m['year']}〕{m['no']}号"
+
+    def _issuing_sentence(self) -> tuple[str, int] | None:
+        """The plan the notice's text issues (现将《X》印发给你们) and that line's index."""
+        for line in self.lines:
+            if line.kind in ("prose", "recipients"):
+                m = _ISSUING_SENTENCE.search(line.text)
+                if m:
+                    return m.group(1), line.index
+        return None
+
+    def _run_on_title(self) -> None:
+        """A title run on into the text in one line, as a one-line export prints it."""
+        for line in self.lines:
+            if line.kind in ("blank", "file", "chrome", "meta"):
+                continue
+            m = _TITLE_RUN_ON.match(line.text)
+            if m and len(line.text) > 80:
+                self.title = m.group(1)
+                self.title_split = len(m.group(1))
+                self.run_on_index = line.index
+            return
+
+    # -- 文号, issuer, dates ---------------------------------------------------------------------
+
+    def doc_number(self) -> tuple[str, str] | None:
+        stated = self._hint("doc_number")
+        if stated:
+            found = normalise_doc_number(stated)
+            if found:
+                return found, stated
+        # the 文号 stands above the text: in the 版头, or under the title as web pages print it
+        for line in self.lines:
+            if line.kind in ("prose", "label", "recipients"):
+                break
+            if line.number:
+                return line.number
+        # or among the items of a header line (title 国知战联办〔2018〕24号 2018年12月27日 …)
+        for line in self.lines:
+            if is_text(line):
+                break
+            found = doc_number_in_line(line.text) if line.kind in ("prose", "title", "meta") else None
+            if found:
+                after = find_dates(line.text[line.text.find(found[1]) + len(found[1]) :])
+                self.number_date = after[0].value if after else None
+                return found
+        return None
+
+    def issuer(self, tail: list[tuple[int, str]]) -> str | None:
+        stated = self._hint("issuer")
+        if stated:
+            return stated
+        # the 版头 (发文机关标志) names the issuer in full; a title may shorten it (市政府关于…)
+        for run in self.runs:
+            if run.text.endswith("文件") and len(run.text) > 4:
+                return run.text[:-2]
+        head = _head_organ(self.notice) or _head_organ(self.title) or self.issued_by
+        signature = self._signature()
+        if head and not (signature and _shortened(head, signature)):
+            return head
+        if signature:
+            return signature
+        for line in self.lines:
+            if line.kind == "signed":
+                return line.text
+        for (_, above), (_, below) in pairwise(tail):
+            organ = above.strip()
+            if parse_date(squeezed(below)) and title_like(organ) and is_organ(organ):
+                return organ
+        publisher = self._hint("publisher")
+        if publisher and not pagemeta.is_chrome(publisher):  # 科技部门户网站 is a site, not an organ
+            return publisher
+        source = self._hint("source")
+        if source and is_organ(source):
+            return source
+        return None
+
+    def _signature(self) -> str | None:
+        """The organ's name standing over the 成文日期, over the 文号 (a 版头 without 文件), or
+        ending the notice's text above the plan's title."""
+        organs = [r for r in self.runs if is_organ(r.text)]
+        for run in organs:
+            after = self._next_line(run.last)
+            if after is not None and after.kind in ("date", "doc_number"):
+                return SEAL.sub("", run.text)
+        issuing = self._issuing_sentence()
+        for run in organs:
+            if (
+                issuing
+                and run.first > issuing[1]
+                and (self.title_run is None or run.last < self.title_run.first)
+            ):
+                return SEAL.sub("", run.text)
+        return None
+
+    def _next_line(self, index: int) -> Line | None:
+        return next((ln for ln in self.lines if ln.index > index and ln.kind != "blank"), None)
+
+    def _first_document_line(self) -> int:
+        """Where the document starts: its first title, 文号, 主送机关 or text line. A date above it
+        is the page's post date."""
+        kinds = ("title", "doc_number", "recipients", "prose", "label", "signed")
+        return next((ln.index for ln in self.lines if ln.kind in kinds and ln.index not in self.repeats), 0)
+
+    def issue_date(self, tail: list[tuple[int, str]]) -> date | None:
+        stated = self._hint("issue_date")
+        if stated:
+            found = parse_date(stated) or next((d.value for d in find_dates(stated)), None)
+            if found:
+                return found
+        start = self._first_document_line()
+        limit = self.title_run.first if self.title_run else FRONT_MATTER_BLOCKS
+        under = self._under_title()
+        for line in self.lines:
+            if not line.when or line.index < start or line.kind == "title":
+                continue
+            # under the notice's signature, beside the 文号, or printed under the title in words
+            # (2022年3月1日, not a page's 2022-03-01)
+            if line.index < limit or line.kind == "doc_number" or (line.index in under and not line.iso):
+                return line.when
+        if self.number_date:
+            return self.number_date
+        # the date a page's header line prints beside the title and 文号, in words
+        header = next((ln for ln in self.lines if ln.kind == "title" and ln.when and not ln.iso), None)
+        if header:
+            return header.when
+        for line in self.lines:
+            if line.kind == "prose":
+                for found in find_dates(line.text):
+                    if _STATED_ISSUE.match(line.text[found.end :]) and line.text[: found.start].endswith(
+                        "于"
+                    ):
+                        return found.value
+        for _, text in reversed(tail):
+            t = squeezed(text)
+            if len(t) <= 16 and parse_date(t):
+                return parse_date(t)
+        for _, text in reversed(tail):
+            at_signature = signed(text)
+            if at_signature:
+                return at_signature[1]
+        return None
+
+    def published(self) -> date | None:
+        stated = self._hint("publish_date")
+        if stated:
+            found = next((d.value for d in find_dates(stated)), None) or parse_date(stated.split()[0])
+            if found:
+                return found
+        start = self._first_document_line()
+        under = self._under_title()
+        for line in self.lines:
+            if line.kind == "date" and (line.index < start or (line.index in under and line.iso)):
+                return line.when
+        return None
+
+    def _under_title(self) -> set[int]:
+        """The lines between the title and the text: dates and 文号 printed under the title."""
+        if self.title_run is None:
+            return set()
+        under = set()
+        for line in self.lines:
+            if line.index <= self.title_run.last:
+                continue
+            if is_text(line) or line.kind in ("title", "prose"):
+                break
+            under.add(line.index)
+        return under
+
+    def recipients(self) -> list[str]:
+        # the notice's 主送机关 (before the plan's title), or the document's own (after its title)
+        after = self.notice_run.last if self.notice_run else (self.title_run.last if self.title_run else -1)
+        limit = self.title_run.first if self.notice_run and self.title_run else FRONT_MATTER_BLOCKS
+        for line in self.lines:
+            if line.kind == "recipients" and after < line.index < limit and len(line.text) <= 200:
+                return _recipient_names(line.text.rstrip("：:"))
+            if line.kind == "label" and line.index > after:
+                break
+        return []
+
+    def opening_period(self, body_start: int) -> Period | None:
+        """The period the plan's opening paragraph states, where its title states none."""
+        for line in self.lines:
+            if line.index >= body_start and line.kind == "prose":
+                return opening_period(line.text)
+            if line.index >= body_start and line.kind == "label":
+                return None
+        return None
+
+    # -- where the body starts -------------------------------------------------------------------
+
+    def body_start(self) -> int:
+        if self.run_on_index is not None:
+            return self.run_on_index
+        if self.title_run:
+            end = self.title_run.last + 1
+            # the page's date and source line, a repeated title or the 文号 under the title
+            for line in self.lines:
+                if line.index < end:
+                    continue
+                if line.index in self.repeats or line.kind in ("blank", "meta", "chrome", "headline"):
+                    end = line.index + 1
+                    continue
+                break
+            return end
+        # no title printed: after the front matter (chrome, metadata, the notice and its
+        # signature) and before the first line of text
+        end = 0
+        notice_end = self.notice_run.last if self.notice_run else -1
+        for line in self.lines:
+            if line.kind in ("label", "contents"):
+                break
+            if line.kind in ("prose", "recipients") and self.notice_run is None:
+                break
+            if line.kind in _FRONT_KINDS or line.index <= notice_end:
+                end = line.index + 1
+        return end
 
 
-_DOC_NUMBER_IN_LINE = re.compile(
-    r"(?<![《（(\u4e00-\u9fff])([\u4e00-\u9fff]{1,15}\s*[〔\[［【]\s*(?:19|20)\d{2}\s*[〕\]］】]\s*\d{1,5}\s*号)"
+_ADDRESSEE_END = re.compile(
+    r"(?:政府|办公室|办公厅|委员会|管委会|局|厅|部|院|会|办|中心|部门|机构|单位|处|室|队|所|企业|公司|学校)$"
 )
 
 
-def _doc_number(paras: list[tuple[int, str]]) -> str | None:
-    """The 发文字号: a line of its own, else one sharing its line with 签发人 and the like."""
-    for _, text in paras:
-        t = text.strip()
-        if len(t) <= 30:
-            found = normalise_doc_number(t)
-            if found:
-                return found
-    for _, text in paras[:12]:
-        t = text.strip()
-        m = _DOC_NUMBER_IN_LINE.search(t) if len(t) <= 40 else None
-        if m:
-            return normalise_doc_number(m.group(1))
-    return None
+def _recipient_names(text: str) -> list[str]:
+    """The 主送机关 as printed, one per addressee: split at ，；, and at 、 only between whole names
+    (各省、自治区、直辖市人民政府 and 区政府各委、办、局 are one addressee each)."""
+    names: list[str] = []
+    for part in re.split(r"[，,；;]", text):
+        part = part.strip()
+        if not part:
+            continue
+        pieces = [p.strip() for p in part.split("、")]
+        if len(pieces) > 1 and all(len(p) >= 3 and _ADDRESSEE_END.search(p) for p in pieces):
+            names.extend(pieces)
+        else:
+            names.append(part)
+    return names
 
 
-def _notice_title(paras: list[tuple[int, str]]) -> tuple[str, int, int] | None:
-    """The 关于印发…的通知 title, joined from the lines it is printed on: (text, first, last)."""
-    for k, (_, text) in enumerate(paras):
-        t = text.strip()
-        if "通知" not in t or len(t) > 120 or t.endswith(("。", "：", ":")):
-            continue
-        if not re.search(r"(的|之)?通知$", t):
-            continue
-        start = k
-        joined = t
-        while "关于" not in joined and start > 0 and k - start < 5:
-            start -= 1
-            joined = paras[start][1].strip() + joined
-        if "关于" not in joined:
-            continue
-        # the organ's name may stand on lines of its own above "关于…"
-        while start > 0 and _title_line(paras[start - 1][1]):
-            before = paras[start - 1][1].strip()
-            joined = before + joined
-            start -= 1
-            if _ORGAN_END.search(before) or k - start > 6:
-                break
-        if "印发" not in joined and "转发" not in joined:
-            continue
-        return joined, paras[start][0], paras[k][0]
-    return None
+def _shortened(head: str, full: str) -> bool:
+    """Whether a title's head is the short form of the signed name: 市政府 for 常州市人民政府."""
+    return len(head) <= 4 and head[0] in "省市县区州盟旗" and len(full) > len(head) and full[-2:] == head[-2:]
 
 
-def _title_line(text: str) -> bool:
-    """A short line that can be part of a title printed over several lines."""
-    t = text.strip()
-    return (
-        0 < len(t) <= 30
-        and not re.search(r"[。：:，,；;]", t)
-        and not t.endswith("文件")
-        and normalise_doc_number(t) is None
-        and parse_date(t) is None
-    )
+def _wrapper(text: str) -> re.Match[str] | None:
+    """The 关于印发《X》的通知 wrapper (also 转发, 批转, and X印发Y的通知 without 关于)."""
+    m = _WRAPPER.match(squeezed(text))
+    if not m:
+        return None
+    head = m["head"]
+    if head and not (head.endswith("关于") or is_organ(head) or is_organ(head.removesuffix("关于"))):
+        return None
+    return m
 
 
 def _cited_title(notice: str) -> str | None:
     m = _CITED.search(notice)
     if m:
         return m.group(1)
-    m = re.search(r"(?:印发|转发)(.+?)的?通知$", notice)
-    return m.group(1) if m else None
+    w = _wrapper(notice)
+    return w["cited"] if w else None
+
+
+def _head_organ(title: str | None) -> str | None:
+    """The issuing organ a title starts with: X in X关于… or X印发…的通知."""
+    if not title:
+        return None
+    own = CITATION.sub("《》", title)  # 《国务院关于…的意见》分工表 names no issuer of its own
+    head = own.split("关于", 1)[0].strip() if "关于" in own else ""
+    if not head:
+        w = _wrapper(title)
+        head = w["head"] if w else ""
+    return head if head and is_organ(head) else None
+
+
+_DASHES = str.maketrans({"—": "-", "–": "-", "－": "-", "―": "-", "～": "-", "~": "-", "（": "(", "）": ")"})
+
+
+_NO_BRACKETS = str.maketrans("", "", "()")
 
 
 def _squash(s: str) -> str:
-    return re.sub(r"[\s“”\"'‘’《》「」]", "", s)
+    """A title reduced to compare two prints of it: no spaces or quotes, one dash, one bracket."""
+    return re.sub(r"[\s“”\"'‘’《》「」\u3000]", "", s).translate(_DASHES)
 
 
-def _plan_title(
-    paras: list[tuple[int, str]], blocks: list[Block], notice: str | None, notice_end: int
-) -> tuple[str | None, int, int | None]:
-    """The plan's own title (joined from its lines), the index of the block the body starts at
-    (the one after the title's last line), and, where the title runs on into the body in one
-    block, how much of that block the title takes."""
-    cited = _cited_title(notice) if notice else None
-    after = [(i, t.strip()) for i, t in paras if i > notice_end and t.strip()]
-    if cited:
-        target = _squash(cited)
-        for k, (_, t) in enumerate(after):
-            if not target.startswith(_squash(t)[:6] or "\0"):
-                continue
-            joined, m = t, k
-            while len(_squash(joined)) < len(target) and m + 1 < len(after) and m - k < 5:
-                m += 1
-                joined += after[m][1]
-            if _squash(joined) == target:
-                # prefer the cited form where the printed one lost punctuation (quotes)
-                return (cited if len(cited) > len(joined) else joined), after[m][0] + 1, None
-        return cited, (after[0][0] if after else 0), None
-    for k, (i, t) in enumerate(after):
-        if _FILE_NAME.search(t) or match_label(t):
-            continue
-        run_on = _TITLE_RUN_ON.match(t)
-        if run_on and len(t) > 80:
-            return run_on.group(1), i, len(run_on.group(1))
-        if len(t) <= 60 and not re.search(r"[。；：:]", t) and re.search(_TITLE_END, t):
-            joined = t
-            m = k
-            while (
-                m + 1 < len(after)
-                and len(after[m + 1][1]) <= 40
-                and _continues_title(joined, after[m + 1][1])
-            ):
-                m += 1
-                joined += after[m][1]
-            return joined, after[m][0] + 1, None
-        if len(t) > 60 and k > 3:
-            break
-    # no title-like line: the first line of text, if short
-    for i, t in after:
-        if not _FILE_NAME.search(t) and len(t) <= 60 and not match_label(t):
-            return t, i + 1, None
-        break
-    return None, 0, None
-
-
-def _continues_title(joined: str, nxt: str) -> bool:
-    if _PERIOD.fullmatch(nxt.strip()):
-        return True
-    return (
-        not re.search(f"{_TITLE_END}$", joined) and not re.search(r"[。；：:]", nxt) and not match_label(nxt)
+def _same_title(printed: str, cited: str) -> bool:
+    """Whether a printed title is the one a notice cites: the same words (its period perhaps
+    printed without brackets), or the print a good part of it (its period on a line of its own)."""
+    a, b = _squash(printed).translate(_NO_BRACKETS), _squash(cited).translate(_NO_BRACKETS)
+    return bool(a) and (
+        a == b or (len(a) >= 8 and (b.startswith(a) or a.startswith(b)) and len(a) * 4 >= len(b) * 3)
     )
 
 
-def _issuer(notice: str | None, paras: list[tuple[int, str]], tail: list[tuple[int, str]]) -> str | None:
-    """The organ before 关于 in the notice title, else the 版头's "XX文件", else the signature
-    standing above the date of a plan signed at its end."""
-    if notice:
-        head = notice.split("关于", 1)[0].strip()
-        if head:
-            return head
-    for _, text in paras[:8]:
-        t = text.strip()
-        if t.endswith("文件") and len(t) > 4:
-            return t[:-2]
-    for (_, above), (_, below) in pairwise(tail):
-        signature = above.strip()
-        if parse_date(re.sub(r"\s+", "", below)) and _title_line(signature) and _ORGAN_END.search(signature):
-            return signature
-    return None
-
-
-def parse_date(text: str) -> date | None:
-    """A 成文日期 printed as 2022年10月27日, 二〇二二年十月二十七日, 2022-10-27 or 20221027."""
-    t = re.sub(r"\s+", "", text)
-    for pattern in (_DATE_CN, _DATE_DASHED, _DATE_COMPACT):
-        m = pattern.match(t)
-        if m:
-            try:
-                return date(int(m[1]), int(m[2]), int(m[3]))
-            except ValueError:
-                return None
-    m = _DATE_CN_NUMERALS.match(t)
-    if m:
-        year = chinese_number(m[1])
-        month, day = chinese_number(m[2]), chinese_number(m[3])
-        if year and month and day:
-            try:
-                return date(year, month, day)
-            except ValueError:
-                return None
-    return None
-
-
-_CN_DIGIT = "〇○零一二三四五六七八九十"
-_SIGNED_DATE = re.compile(
-    rf"((?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日|[{_CN_DIGIT}]{{4}}年[{_CN_DIGIT}]{{1,3}}月[{_CN_DIGIT}]{{1,3}}日)$"
-)
-
-
-_SPACE_RUN = re.compile(r"[\s\u2002\u3000]+")
-_INK_RUN = re.compile(r"[^\s\u2002\u3000]+")
-
-
-def _squeezed(text: str, limit: int) -> str | None:
-    """``text`` without its spaces when that is at most ``limit`` characters long, else None.
-
-    Stops reading at the limit: a paragraph may be a whole document on one line.
-    """
-    if len(text) <= 4 * limit:
-        t = _SPACE_RUN.sub("", text)
-        return t if len(t) <= limit else None
-    pieces: list[str] = []
-    size = 0
-    for m in _INK_RUN.finditer(text):
-        size += m.end() - m.start()
-        if size > limit:
-            return None
-        pieces.append(m.group())
-    return "".join(pieces)
-
-
-def _issue_date(paras: list[tuple[int, str]], tail: list[tuple[int, str]]) -> date | None:
-    """The 成文日期: the first date standing alone on its line under the notice's signature,
-    else one ending the signature line, else the last such date of a plan signed at its end."""
-    for lines in (paras, tail[::-1]):
-        for _, text in lines:
-            t = _squeezed(text, 16)
-            if t is not None:
-                found = parse_date(t)
-                if found:
-                    return found
-        for _, text in lines:
-            t = _squeezed(text, 40)
-            m = _SIGNED_DATE.search(t) if t is not None and not re.search(r"[。，,；;]", t) else None
-            if m:
-                return parse_date(m.group(1))
-    return None
-
-
-def _recipients(paras: list[tuple[int, str]], notice_end: int, body_start: int) -> list[str]:
-    for i, text in paras:
-        if notice_end < i < max(body_start, notice_end + 4):
-            t = text.strip()
-            if t.endswith(("：", ":")) and len(t) <= 80:
-                return split_names(t.rstrip("：:"))
-    return []
-
-
-def plan_period(title: str | None, notice: str | None) -> Period | None:
-    """（2022-2025年） in the title, or the years of a “十四五” plan."""
-    for text in (title, notice):
-        if not text:
-            continue
-        m = _PERIOD.search(text) or _PERIOD_ANY.search(text)
-        if m and int(m[1]) <= int(m[2]):
-            return Period(start=int(m[1]), end=int(m[2]))
-        m = _ONE_YEAR.search(text)
-        if m:
-            return Period(start=int(m[1]), end=int(m[1]))
-        m = _FIVE_YEAR_PLAN.search(text)
-        if m:
-            n = 10 + (chinese_number(m[1]) or 0)
-            start = 1966 + 5 * (n - 3)  # five-year plans run in step from the 3rd (1966-1970)
-            return Period(start=start, end=start + 4)
-    return None
+def _prefer_punctuated(printed: str, stated: str | None) -> str:
+    """The printed title, or the one the notice or the page states where the print lost its
+    punctuation (quotes) and the two otherwise agree."""
+    if stated and _squash(stated) == _squash(printed) and len(squeezed(stated)) > len(squeezed(printed)):
+        return stated
+    return printed

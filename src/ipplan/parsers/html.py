@@ -16,6 +16,7 @@ from lxml import etree
 from ipplan import limits
 from ipplan.blocks import Block, Document, Paragraph
 from ipplan.errors import IpplanError
+from ipplan.extract import pagemeta
 from ipplan.parsers import html_body, html_charset, html_meta
 from ipplan.parsers.html_blocks import Flow
 from ipplan.parsers.html_text import cjk_count, match_key, normalize
@@ -63,13 +64,15 @@ def read(data: bytes, path: str, *, password: str | None = None) -> Document:
     except IpplanError as exc:
         exc.path = path
         raise
-    blocks = _trim_chrome(flow.blocks, flow.link_only)
+    blocks = _trim_chrome(flow.blocks, flow.link_only, hints)
+    for key, value in html_meta.source_line(root, body).items():
+        hints.setdefault(key, value)
     headline = html_meta.headline(root, body)
     if headline:
         blocks = _with_headline(blocks, *headline)
-        hints.setdefault("title", headline[0])
+        hints["headline"] = headline[0]
     elif page_title:
-        hints.setdefault("title", page_title)
+        hints["page_title"] = page_title
     if not blocks:
         warnings.append(_no_text())
     return Document(blocks=blocks, format="html", encoding=encoding, warnings=warnings, meta_hints=hints)
@@ -107,9 +110,10 @@ def _no_text() -> Warning:
     return Warning(code="no-text", message="the page has no article text", source=Location())
 
 
-def _trim_chrome(blocks: list[Block], link_only: list[bool]) -> list[Block]:
+def _trim_chrome(blocks: list[Block], link_only: list[bool], hints: dict[str, str]) -> list[Block]:
     """Drop site furniture the body still holds: boilerplate anywhere, and above the first and
-    below the last sentence of prose short lines of share/print/source words and link-only lines."""
+    below the last sentence of prose short lines of share/print/source words and link-only lines.
+    What a dropped line states (发布时间：…, 来源：…) is kept in ``hints``."""
     prose = [i for i, b in enumerate(blocks) if not isinstance(b, Paragraph) or "。" in b.text]
     first, last = (prose[0], prose[-1]) if prose else (len(blocks), -1)
     kept = []
@@ -117,6 +121,8 @@ def _trim_chrome(blocks: list[Block], link_only: list[bool]) -> list[Block]:
         if isinstance(b, Paragraph):
             at_edge = i < first or i > last
             if _is_chrome(b.text, strong_only=not at_edge) or (at_edge and link_only[i]):
+                for key, value in pagemeta.hints_from_pairs(pagemeta.read_label_line(b.text) or []).items():
+                    hints.setdefault(key, value)
                 continue
         kept.append(b)
     return kept

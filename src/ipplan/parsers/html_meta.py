@@ -14,52 +14,15 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ipplan.extract import pagemeta
 from ipplan.parsers.html_blocks import line_of
 from ipplan.parsers.html_text import cjk_count, normalize
 
-# label → meta_hints key; None marks labels that only end the previous value
-_LABELS: dict[str, str | None] = {
-    "索引号": "index_number",
-    "发文字号": "doc_number",
-    "发文文号": "doc_number",
-    "文号": "doc_number",
-    "发文机关": "issuer",
-    "发文单位": "issuer",
-    "成文日期": "issue_date",
-    "成文时间": "issue_date",
-    "发布日期": "publish_date",
-    "发布时间": "publish_date",
-    "公开日期": "publish_date",
-    "标题": "title",
-    "文件名称": "title",
-    "名称": "title",
-}
-for _label in (
-    "主题分类", "主题词", "关键词", "公文种类", "文种", "体裁分类", "组配分类", "服务对象", "有效性",
-    "时效性", "是否有效", "生效日期", "实施日期", "废止日期", "失效日期", "发布机构", "信息来源", "来源",
-    "作者", "浏览次数", "阅读次数", "点击数", "访问量", "公开方式", "公开范围", "公开时限", "所属机构",
-    "所属主题", "信息分类", "统一编号", "登记号", "内容概述", "摘要", "责任编辑",
-):  # fmt: skip
-    _LABELS[_label] = None
-# Labels that only a metadata block has; plan text and its tables never use them as labels.
-_RARE = {
-    "索引号",
-    "发文字号",
-    "发文文号",
-    "成文日期",
-    "发文机关",
-    "主题分类",
-    "公文种类",
-    "发布机构",
-    "体裁分类",
-    "组配分类",
-}
-
-_SP = r"[\s\u00a0\u3000]*"
-
-
-def _alternation(labels: list[str]) -> str:
-    return "|".join(_SP.join(map(re.escape, k)) for k in sorted(labels, key=len, reverse=True))
+# the vocabulary is the one text lines are read with; _SP lets a label have spaces inside
+_LABELS = pagemeta.LABELS
+_RARE = pagemeta.RARE
+_SP = pagemeta.SP
+_alternation = pagemeta.label_alternation
 
 
 _ALT = _alternation(list(_LABELS))
@@ -117,6 +80,7 @@ class _Hit:
 
 def extract(root: etree._Element) -> dict[str, str]:
     """The metadata blocks' values by ``meta_hints`` key; the blocks are removed from the tree."""
+    _join_spaced_labels(root)
     hits = _label_hits(root)
     hints: dict[str, str] = {}
     for _ in range(_MAX_BLOCKS):
@@ -128,6 +92,39 @@ def extract(root: etree._Element) -> dict[str, str]:
         hits = [h for h in hits if not _is_within(h.owner, container)]
         _drop(container)
     return hints
+
+
+_MAX_LABEL_CHARS = 16
+_MAX_LABEL_CHILDREN = 6
+
+
+def _join_spaced_labels(root: etree._Element) -> None:
+    """A label spaced out with empty elements (``<b>索<i class="m_1em"></i>引<i></i>号：</b>``)
+    becomes one text piece, as a reader sees it."""
+    doomed = []
+    for el in root.iter():
+        if not isinstance(el.tag, str) or not 0 < len(el) <= _MAX_LABEL_CHILDREN:
+            continue
+        if any(len(child) or (child.text or "").strip() for child in el):
+            continue  # the children hold text of their own: not spacers
+        text = _short_text(el)
+        if text is not None and _LABEL_ONLY.match(text):
+            doomed.append((el, text))
+    for el, text in doomed:
+        for child in list(el):
+            el.remove(child)
+        el.text = text
+
+
+def _short_text(el: etree._Element) -> str | None:
+    pieces, size = [], 0
+    for piece in (el.text, *(c.tail for c in el)):
+        if piece:
+            size += len(piece)
+            if size > _MAX_LABEL_CHARS:
+                return None
+            pieces.append(piece)
+    return "".join(pieces)
 
 
 def _label_hits(root: etree._Element) -> list[_Hit]:
@@ -151,7 +148,7 @@ def _labels_in(piece: str) -> list[tuple[str, bool]]:
 
 
 def _canon(label: str) -> str:
-    return _CANON_SPACE.sub("", label)
+    return pagemeta.canon_label(label)
 
 
 def _best_container(hits: list[_Hit]) -> etree._Element | None:
@@ -360,3 +357,24 @@ def _in_link(el: etree._Element) -> bool:
         node = node.getparent()
     linked = sum(len("".join(a.itertext())) for a in el.iter("a"))
     return linked * 2 > len("".join(el.itertext()))
+
+
+_INLINE = {"span", "a", "b", "strong", "em", "i", "font", "label", "small", "u", "sup", "sub", "br"}
+_MAX_SOURCE_LINE = 150
+
+
+def source_line(root: etree._Element, body: etree._Element) -> dict[str, str]:
+    """What a headline's source line outside the article states (``2021-11-26 11:00 来源:…``,
+    发布时间：… 来源：…): the page's post date and source, from the first such line above the body."""
+    for el in root.iter():
+        if el is body:
+            break
+        if not isinstance(el.tag, str) or el.tag in _INLINE or any(c.tag not in _INLINE for c in el):
+            continue
+        text = normalize("".join(el.itertext()))
+        if not text or len(text) > _MAX_SOURCE_LINE:
+            continue
+        hints = pagemeta.hints_from_pairs(pagemeta.read_label_line(text) or [])
+        if "publish_date" in hints:
+            return {k: v for k, v in hints.items() if k in ("publish_date", "source")}
+    return {}

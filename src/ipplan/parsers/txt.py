@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from ipplan import limits
 from ipplan.blocks import Block, Cell, Document, Paragraph, Table
 from ipplan.errors import IpplanError
+from ipplan.extract import pagemeta
 from ipplan.outline.labels import match_label
 from ipplan.parsers import check_block_count, text_tables
 from ipplan.parsers.utf16 import utf16_by_nul_pattern, utf16_by_script
@@ -154,6 +155,8 @@ def _paragraph(lines: list[str], start: int) -> tuple[Paragraph, int]:
     depth = _bracket_depth(text)
     # a numbered heading ("（一）加强创造、运用和保护") that fits a line ends with the line
     heading = match_label(text) is not None and "。" not in text and len(text) <= _HEADING_CHARS
+    if _page_furniture(text):
+        return Paragraph(text, Location(line=start + 1, line_end=start + 1)), start + 1
     end = start
     while not (heading and not _OPEN_END.match(last)) and (
         _continues(last, size, marked) or _open_note(depth, end - start, size)
@@ -162,7 +165,7 @@ def _paragraph(lines: list[str], start: int) -> tuple[Paragraph, int]:
         if nxt is None or lines[nxt].startswith("\t") or nxt - end > 2:
             break
         follower = _clean(lines[nxt])
-        if match_label(follower) is not None:
+        if match_label(follower) is not None or _page_furniture(follower):
             break
         parts.append(follower)
         last = follower[-1:] or last
@@ -174,13 +177,32 @@ def _paragraph(lines: list[str], start: int) -> tuple[Paragraph, int]:
 
 
 _CLAUSE_MARK = re.compile(r"[。，,；;、]")
+_FURNITURE_HINT = re.compile(r"[:：|｜>»]")
+_MAX_FURNITURE = 300
+
+
+def _page_furniture(text: str) -> bool:
+    """A scraped page's metadata line (索引号：… 主题分类：…, 索引号 | … |) or chrome line (当前位置：
+    首页 > …, 【字体：大 中 小】): a line of its own, never part of a sentence broken over lines."""
+    if len(text) > _MAX_FURNITURE or not _FURNITURE_HINT.search(text):
+        return False
+    return pagemeta.read_label_line(text) is not None or pagemeta.is_chrome(text)
+
+
 _HEADING_CHARS = 40
+
+
+_NOTE_MARK = re.compile(r"[：:、，,；;]|责任|牵头|配合|参与|协办|单位|部门")
 
 
 def _bracket_depth(text: str) -> int:
     """Brackets opened and not closed: a note "（责任单位：A、B" broken before its "）" runs on
-    (for a few lines at most: a scrape may lose a closing bracket, as in "〔20212676")."""
-    return text.count("（") - text.count("）")
+    (for a few lines at most: a scrape may lose a closing bracket, as in "〔20212676"). A title
+    whose period lost its closing bracket ("规划实施推进计划（20222023") opens no note."""
+    depth = text.count("（") - text.count("）")
+    if depth > 0 and not _NOTE_MARK.search(text[text.rfind("（") + 1 :]):
+        return 0
+    return depth
 
 
 _BRACKET_RUN, _BRACKET_MIN = 4, 12
