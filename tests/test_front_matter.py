@@ -253,6 +253,11 @@ def test_news_headlines_are_not_titles() -> None:
         "上海市宝山区人民政府办公室关于转发《宝山区实施首批国家知识产权强区工程推进计划(2009-2011)》的通知"
     )
     assert not is_news_headline("江苏省知识产权战略纲要")
+    # a site's tag, or an organ reporting what it issued, with no 《》 around the title
+    assert is_news_headline("【聚焦】江宁区印发2023年度知识产权强区建设推进计划 明确3大方面20项任务")
+    assert is_news_headline("国家知识产权局发布2023年知识产权工作要点")
+    assert not is_news_headline("广州市人民政府办公厅印发广州市创建国家知识产权示范城市工作分解方案的通知")
+    assert not is_news_headline("江宁区知识产权强区建设2023年度推进计划")
 
 
 PAGE_WITH_CHROME = """无障碍 | 长者模式
@@ -601,6 +606,7 @@ def test_a_doc_number_among_other_items_of_a_line() -> None:
         ("２０２２年１０月２７日", date(2022, 10, 27)),
         ("2019年01月22日", date(2019, 1, 22)),
         ("20211124", date(2021, 11, 24)),
+        ("2023331", date(2023, 3, 31)),  # 年月日 lost with a one-digit month: one split is a date
     ],
 )
 def test_dates_in_every_printed_form(printed: str, when: date) -> None:
@@ -663,6 +669,28 @@ def test_periods(title: str, period: tuple[int, int]) -> None:
 )
 def test_no_periods(title: str) -> None:
     assert plan_period(title, None) is None
+
+
+def test_a_lost_date_that_splits_two_ways_is_no_date() -> None:
+    assert parse_date("2023112") is None  # 1月12日 or 11月2日
+
+
+def test_an_annual_plan_that_carries_out_a_five_year_plan_has_its_own_years() -> None:
+    # the “十四五” 规划 is what the plan carries out; its opening states its own years
+    opening = "为贯彻落实《纲要》和《规划》，明确2021—2022年度重点任务和工作措施，制定本计划。"
+    title = "知识产权强国建设纲要和“十四五”规划实施年度推进计划"
+    assert plan_period(title, None) is None
+    meta = extract_meta(_paragraphs(title, opening, "一、完善知识产权制度")).meta
+    assert meta.period is not None and (meta.period.start, meta.period.end) == (2021, 2022)
+
+
+def test_a_convention_under_a_title_is_no_part_of_it() -> None:
+    meta = extract_meta(
+        _paragraphs(
+            "绍兴市强化知识产权保护重点任务分工", "（责任单位中排在第一位的为牵头单位）", "一、总体要求"
+        )
+    ).meta
+    assert meta.title == "绍兴市强化知识产权保护重点任务分工"
 
 
 # --- where the body starts ----------------------------------------------------------------------------

@@ -78,7 +78,26 @@ def parse_date(text: str) -> date | None:
         m = pattern.fullmatch(t)
         if m:
             return _from_match(m, numerals)
-    return None
+    return _short_compact(t)
+
+
+_SHORT_COMPACT = re.compile(rf"({_YEAR})(\d{{3}})")
+
+
+def _short_compact(t: str) -> date | None:
+    """2023331: a scrape that lost 年月日 of 2023年3月31日. Read only where one split of the month
+    and day makes a date (2023112 could be 1月12日 or 11月2日: no date)."""
+    m = _SHORT_COMPACT.fullmatch(t)
+    if m is None:
+        return None
+    rest = m.group(2)
+    found = {
+        d
+        for cut in range(1, len(rest))
+        if (d := _make(int(m.group(1)), int(rest[:cut]), int(rest[cut:]))) is not None
+        and not rest[cut:].startswith("0")
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 # inside a line: the same forms, not glued to other digits (a 20-digit 索引号 holds no date)

@@ -34,8 +34,11 @@ KIND = (
 PERIOD_TAIL = r"(?:[\s\u3000]*[（(][^（）()]{0,20}[）)])?"
 TITLE_END = re.compile(rf"{KIND}{PERIOD_TAIL}$")
 # a line under a title that belongs to it: （2022-2025年）, （试行）, （征求意见稿）, 2022—2025年
+# （2022-2025年）, （试行）, （征求意见稿） under a title; not a sentence in brackets under it
+# （责任单位中排在第一位的为牵头单位）
 _SUBTITLE_LINE = re.compile(
-    r"^(?:[（(][^（）()]{1,20}[）)]|(?:19|20)\d{2}\s*年?\s*[-－—–~～至]+\s*(?:19|20)\d{2}\s*年?)$"
+    r"^(?:[（(](?![^（）()]*(?:的为|牵头|负责|单位|部门|下同))[^（）()]{1,20}[）)]"
+    r"|(?:19|20)\d{2}\s*年?\s*[-－—–~～至]+\s*(?:19|20)\d{2}\s*年?)$"
 )
 _SITE_SUFFIX = re.compile(
     rf"^(.{{4,}}?{KIND}{PERIOD_TAIL})[\s\u3000]*(?:[-_|｜]|——)[\s\u3000]*[^-_|｜\s]{{2,30}}$"

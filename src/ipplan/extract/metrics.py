@@ -105,8 +105,13 @@ def clean(text: str) -> str:
 
 
 # a clause that ends in a state (…建设更加完善) run on into the next one (建成…) where a comma was lost
+# the states a clause ends in (更加完善, 基本健全); "基本康复服务覆盖率" ends in none
+_STATES = (
+    "完善|健全|成熟|优化|提升|增强|改善|形成|规范|合理|齐全|满足|稳定|巩固|扎实|深入|有效|凸显|明显|丰富|"
+    "活跃|畅通|便捷|高效|完备|显著|加快|加强|提高|扩大|强化|落实|建立|确立|实现|普及|到位|见效|协调|均衡"
+)
 _RUN_ON = re.compile(
-    rf"(?:更加|更为|日益|显著|明显|进一步|持续|不断|全面|基本)[\u4e00-\u9fff]{{2}}(?=(?:{COMMIT_VERBS}))"
+    rf"(?:更加|更为|日益|显著|明显|进一步|持续|不断|全面|基本)(?:{_STATES})(?=(?:{COMMIT_VERBS}))"
     # …保护中心并力争申请量达到…: 并 opens a clause of its own
     r"|(?<![合兼吞归])并(?!购|网|联|列|非|不|重)(?:且)?(?:力争|争取|确保|推动|使|实现)?"
 )

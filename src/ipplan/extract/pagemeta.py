@@ -286,6 +286,13 @@ _NEWS_LEAD = re.compile(
     r"^(?:重磅|图解|一图读懂|一图看懂|政策解读|解读|速览|划重点|最新|权威发布|\d+\s*[项条个大])"
 )
 _EXCLAIM = re.compile(r"[!！?？]")
+# a site's tag before a headline: 【聚焦】, 【要闻】, [工作动态]
+_SITE_TAG = re.compile(r"^[【\[［][^】\]］]{1,6}[】\]］]\s*\S")
+_REPORTED_ISSUE = re.compile(r"(?<!关于)(?:印发|出台|发布|公布)(?!的)")
+# what a report of an issue never holds: the notice itself, a sentence, a 文号, a date
+_NOT_A_REPORT = re.compile(
+    r"关于|通知|通告|公告|决定|意见|批复|[。；;]|[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]|(?:19|20)\d{2}年\d{1,2}月"
+)
 
 
 def is_news_headline(text: str) -> bool:
@@ -297,7 +304,10 @@ def is_news_headline(text: str) -> bool:
         return False
     outside = _CITATION.sub("《》", t)
     if "《》" not in outside:
-        return bool(_NEWS_LEAD.match(t) and _EXCLAIM.search(t))
+        # 【聚焦】X印发Y 明确…: a site's tag, or an organ reporting that it issued something — a
+        # title never says it was issued unless it is the notice that issues (…印发…的通知)
+        reports = _REPORTED_ISSUE.search(t) is not None and _NOT_A_REPORT.search(t) is None
+        return bool(_NEWS_LEAD.match(t) and _EXCLAIM.search(t)) or bool(_SITE_TAG.match(t)) or reports
     bare = outside.replace("《》", "").strip(' 　“”"')
     if not bare:
         return False  # 《X》 alone: a title printed in its citation marks

@@ -25,6 +25,8 @@ _ONE_YEAR = re.compile(
     rf"(?:方案|计划|要点|安排|任务|清单|分工|分解|分工表|分解表)(?:[（(][^）)]*[）)])?$"
 )
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五")
+# “十四五”规划实施年度推进计划: the five-year plan is the one this document carries out, not its term
+_CARRIES_OUT = re.compile(r"十[一二三四五六七八九]五[”\"’']?[^，。；]{0,12}?规划(?:的)?实施")
 _CITED = re.compile(r"《[^》]*》")
 _MAX_SPAN = 30  # a plan's years; two years further apart are two dates, not its period
 
@@ -50,7 +52,7 @@ def period_of(text: str, *, cited_is_own: bool = False) -> Period | None:
     if m:
         return Period(start=int(m[1]), end=int(m[1]))
     m = _FIVE_YEAR_PLAN.search(own)
-    if m:
+    if m and not _CARRIES_OUT.search(own):
         n = 10 + (chinese_number(m[1]) or 0)
         start = 1966 + 5 * (n - 3)  # five-year plans run in step from the 3rd (1966-1970)
         return Period(start=start, end=start + 4)
@@ -72,7 +74,7 @@ def plan_period(title: str | None, notice: str | None) -> Period | None:
 _PLAN_WORD = r"(?:方案|计划|规划|行动|本方案|本计划|本规划|规划期|实施期|期间)"
 _OPENING_RANGE = re.compile(
     rf"{_PLAN_WORD}[^。，；,;]{{0,6}}?[（(]?{_SP}({_YEAR}){_SP}年?{_SP}{_DASH}{_SP}({_YEAR}){_SP}年"
-    rf"|({_YEAR}){_SP}年?{_SP}{_DASH}{_SP}({_YEAR}){_SP}年[^。，；,;《》]{{0,8}}?{_PLAN_WORD}"
+    rf"|({_YEAR}){_SP}年?{_SP}{_DASH}{_SP}({_YEAR}){_SP}年(?:度|[^。，；,;《》]{{0,8}}?{_PLAN_WORD})"
 )
 
 
