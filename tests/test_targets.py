@@ -436,3 +436,11 @@ def test_an_opening_paragraph_that_states_the_goals_is_read() -> None:
         "一、主要任务\n1.做好工作。\n"
     )
     assert read(purpose) == []
+
+
+def test_a_noun_after_basic_is_no_state_the_clause_ran_on_from() -> None:
+    # 国家残疾预防行动计划: 基本康复服务 is a noun, not a state (基本健全) before a new clause
+    assert read(goals("到2025年，残疾人基本康复服务覆盖率达到85%，辅助器具适配率达到80%。")) == [
+        ("残疾人基本康复服务覆盖率", 85.0, "%", None, 2025),
+        ("辅助器具适配率", 80.0, "%", None, 2025),
+    ]
