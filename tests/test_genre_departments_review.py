@@ -414,11 +414,6 @@ def test_development_environment_chapter_frames_the_plan() -> None:
 # --- where a task comes from -----------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="in a State Council page whose body is one HTML line every task's source is that line "
-    "(no paragraph index), so a task's source does not point at its item",
-)
 def test_html_notice_items_have_distinct_sources() -> None:
     plan = ipplan.parse(REAL / "notices" / "gov-sports-competition-2018.html")
     sources = {t.source.model_dump_json() for t in plan.tasks if t.source is not None}

@@ -183,7 +183,9 @@ class Flow:
         self.blocks.append(
             Paragraph(
                 text=text,
-                loc=Location(line=p.line),
+                # a page whose article is one line of markup has one line for every paragraph: the
+                # paragraph's place among the article's blocks tells them apart
+                loc=Location(line=p.line, paragraph=len(self.blocks)),
                 numbering_label=label,
                 centered=p.centered,
                 bold=all(b for b, _ in visible),

@@ -28,14 +28,17 @@ class Location(_Model):
     """Where a record came from in its source file.
 
     Only the fields that make sense for the format are set: line numbers (1-based) for text
-    and HTML, a paragraph index or a table/row/col index for Word files, a page number and a
-    bounding box (x0, top, x1, bottom in PDF points) for PDF.
+    and HTML (and, for HTML, the paragraph's index among the article's blocks), a paragraph
+    index or a table/row/col index for Word files, a page number and a bounding box (x0, top,
+    x1, bottom in PDF points) for PDF.
     """
 
     line: int | None = Field(None, description="the first line (1-based) in a text or HTML file")
     line_end: int | None = Field(None, description="the last line, where the record spans several")
     paragraph: int | None = Field(
-        None, description="the paragraph's index (0-based) in a Word file's body, tables not counted"
+        None,
+        description="the paragraph's index (0-based) in a Word file's body, tables not counted; in a "
+        "web page, the block's index (0-based) among the article's paragraphs and tables",
     )
     table: int | None = Field(None, description="the table's index (0-based) in the document")
     row: int | None = Field(None, description="the row's index (0-based) in its table")
