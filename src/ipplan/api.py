@@ -11,6 +11,8 @@ from ipplan import limits, parsers
 from ipplan.errors import IpplanError
 from ipplan.schema import Location, Plan, SourceInfo, Warning
 
+OCR_MODES = ("auto", "always", "never")  # how PDFs' scanned pages are read (parse_bytes)
+
 
 def read_input(path: str | os.PathLike[str]) -> bytes:
     """The bytes of an input file, refusing what cannot or must not be read."""
@@ -125,13 +127,21 @@ def _binary_reason(data: bytes) -> str | None:
     return None
 
 
-def parse_bytes(data: bytes, path: str, *, fmt: str | None = None, password: str | None = None) -> Plan:
-    """Parse a document already in memory; ``path`` names it in the output and in errors."""
+def parse_bytes(
+    data: bytes, path: str, *, fmt: str | None = None, password: str | None = None, ocr: str = "auto"
+) -> Plan:
+    """Parse a document already in memory; ``path`` names it in the output and in errors.
+
+    ``ocr`` is for PDFs: "auto" reads scanned pages by OCR where the ``ipplan[ocr]`` extra is
+    installed, "always" reads every page so (the text layer ignored), "never" reads none.
+    """
     from ipplan.extract import build_plan
 
+    if ocr not in OCR_MODES:
+        raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, not {ocr!r}")
     try:
         fmt, warnings = choose_format(data, path, fmt)
-        document = parsers.read(data, path, fmt, password=password)
+        document = parsers.read(data, path, fmt, password=password, ocr=ocr)
         source = SourceInfo(
             path=path,
             format=fmt,  # type: ignore[arg-type]
@@ -148,7 +158,10 @@ def parse_bytes(data: bytes, path: str, *, fmt: str | None = None, password: str
     return plan
 
 
-def parse(path: str | os.PathLike[str], *, fmt: str | None = None, password: str | None = None) -> Plan:
-    """Parse one plan document (.txt .docx .pdf .html) into a validated ``Plan``."""
+def parse(
+    path: str | os.PathLike[str], *, fmt: str | None = None, password: str | None = None, ocr: str = "auto"
+) -> Plan:
+    """Parse one plan document (.txt .docx .pdf .html) into a validated ``Plan`` (``ocr``: see
+    ``parse_bytes``)."""
     data = read_input(path)
-    return parse_bytes(data, str(path), fmt=fmt, password=password)
+    return parse_bytes(data, str(path), fmt=fmt, password=password, ocr=ocr)

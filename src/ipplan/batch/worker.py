@@ -26,6 +26,7 @@ class Job:
     output: str
     fmt: str = "json"
     skip_existing: bool = False
+    ocr: str = "auto"  # how a PDF's scanned pages are read (ipplan.api.OCR_MODES)
 
 
 def result(job: Job, status: str, seconds: float = 0.0, **fields: object) -> dict:
@@ -55,7 +56,7 @@ def process(job: Job) -> dict:
             kept = _up_to_date(job)
             if kept is not None:
                 return result(job, "skipped", time.perf_counter() - started, **kept)
-        plan = parse(job.input)
+        plan = parse(job.input, ocr=job.ocr)
         text = TEXT_WRITERS[job.fmt](plan)
         try:
             write_atomic(job.output, text)

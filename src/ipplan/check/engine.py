@@ -11,12 +11,12 @@ from ipplan.errors import IpplanError
 from ipplan.schema import Plan
 
 
-def check_file(path: str, config: Config) -> list[Finding]:
+def check_file(path: str, config: Config, *, ocr: str = "auto") -> list[Finding]:
     """Findings for one file; a file that cannot be parsed yields one parse-error finding."""
     from ipplan.api import parse
 
     try:
-        plan = parse(path)
+        plan = parse(path, ocr=ocr)
     except IpplanError as exc:
         return _parse_error(path, exc, config)
     except Exception as exc:  # a reader bug must not hide the other files' findings

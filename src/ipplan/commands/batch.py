@@ -13,6 +13,8 @@ from pathlib import Path
 
 import click
 
+from ipplan.commands import ocr_option
+
 
 @click.command(
     "batch",
@@ -39,6 +41,7 @@ import click
     "--skip-existing", is_flag=True, help="Do not parse a file whose output records the same sha256."
 )
 @click.option("--fail-fast", is_flag=True, help="Stop at the first file that fails (exit 1).")
+@ocr_option
 @click.pass_context
 def command(
     ctx: click.Context,
@@ -48,6 +51,7 @@ def command(
     jobs: int | None,
     skip_existing: bool,
     fail_fast: bool,
+    ocr: str,
 ) -> None:
     """Parse every .txt .docx .pdf .html/.htm under INPUT (files or folders) into OUTDIR.
 
@@ -66,7 +70,7 @@ def command(
     started, clock = datetime.now().astimezone(), time.perf_counter()
     items = discover(inputs, outdir, fmt)
     todo = [i for i, item in enumerate(items) if item.verdict is None]
-    job_list = [Job(items[i].input, items[i].output or "", fmt, skip_existing) for i in todo]
+    job_list = [Job(items[i].input, items[i].output or "", fmt, skip_existing, ocr) for i in todo]
 
     results = {i: item.verdict for i, item in enumerate(items) if item.verdict is not None}
     stopped = None

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ipplan.commands import ocr_option
+
 if TYPE_CHECKING:
     from ipplan.check.config import Config
 
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
 )
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file to use.")
 @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
+@ocr_option
 @click.pass_context
 def command(
     ctx: click.Context,
@@ -56,6 +59,7 @@ def command(
     severity: tuple[str, ...],
     config_path: str | None,
     list_rules: bool,
+    ocr: str,
 ) -> None:
     """Check plans (.docx .pdf .html .txt; folders are searched) against the validation rules.
 
@@ -79,16 +83,18 @@ def command(
         return
     if not files:
         raise click.UsageError("give at least one FILE", ctx)
-    _run(ctx, _expand(files), fmt, output, config)
+    _run(ctx, _expand(files), fmt, output, config, ocr)
 
 
-def _run(ctx: click.Context, paths: list[str], fmt: str, output: str | None, config: Config) -> None:
+def _run(
+    ctx: click.Context, paths: list[str], fmt: str, output: str | None, config: Config, ocr: str = "auto"
+) -> None:
     """Check every file, print or write the findings, exit 1 when the check fails."""
     from ipplan.check.engine import check_file, failed
     from ipplan.check.formats import FORMATS
     from ipplan.writers import emit
 
-    findings = [finding for path in paths for finding in check_file(path, config)]
+    findings = [finding for path in paths for finding in check_file(path, config, ocr=ocr)]
     rendered = FORMATS[fmt](findings, paths)
     emit(rendered, output)
     ctx.exit(1 if failed(findings, config.strict) else 0)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from ipplan.commands import ocr_option
 from ipplan.errors import IpplanError
 from ipplan.views import TABLE_NAMES
 
@@ -29,8 +30,15 @@ from ipplan.views import TABLE_NAMES
     "--input-format", type=click.Choice(["txt", "docx", "pdf", "html"]), help="Read the input as this."
 )
 @click.option("--password", help="Password of an encrypted PDF.")
+@ocr_option
 def command(
-    file: str, fmt: str, table: str | None, output: str | None, input_format: str | None, password: str | None
+    file: str,
+    fmt: str,
+    table: str | None,
+    output: str | None,
+    input_format: str | None,
+    password: str | None,
+    ocr: str,
 ) -> None:
     """Parse FILE (.docx .pdf .html .txt, or - for text on stdin) into records."""
     from ipplan.api import parse, parse_bytes
@@ -45,9 +53,10 @@ def command(
             "output-error", "the output path is the input file: refusing to overwrite it", output
         )
     if file == "-":
-        plan = parse_bytes(sys.stdin.buffer.read(), "<stdin>", fmt=input_format or "txt", password=password)
+        data = sys.stdin.buffer.read()
+        plan = parse_bytes(data, "<stdin>", fmt=input_format or "txt", password=password, ocr=ocr)
     else:
-        plan = parse(file, fmt=input_format, password=password)
+        plan = parse(file, fmt=input_format, password=password, ocr=ocr)
     if fmt in ("csv", "xlsx"):
         from ipplan.views.export import export
 

@@ -1,8 +1,8 @@
 """Ruled tables in a PDF: cell text, merged cells, and tables continued over a page break.
 
-pdfplumber finds a table's cells (bounding boxes) from its ruling lines; this module gives each
+``grid`` finds a table's cells (bounding boxes) from its ruling lines; this module gives each
 cell its text from the page's chars, lays the cells out on a grid, and joins the parts of a table
-that LibreOffice or Word split across pages. Like ``pdf_lines`` it never imports pdfplumber.
+that LibreOffice or Word split across pages. The same for a text page and a scanned one.
 
 A grid slot holds either a ``RawCell`` (the cell whose top-left corner is there) or a ``Span``
 marker for a slot a merged cell covers; spans are resolved only after the parts of a table are
@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ipplan.blocks import Cell, Table
-from ipplan.parsers.pdf_lines import Char, build_lines, join_broken
+from ipplan.parsers.pdf.chars import Char
+from ipplan.parsers.pdf.lines import build_lines, join_broken
 from ipplan.schema import Location
 
 Bbox = tuple[float, float, float, float]
@@ -72,7 +73,7 @@ def boundaries(values: Sequence[float], end: float) -> list[float]:
 
 
 def new_part(cell_boxes: Sequence[Bbox], page: int) -> TablePart:
-    """A table part from pdfplumber's cell boxes (``Table.cells``), text not yet filled in."""
+    """A table part from the cell boxes ``grid`` found, text not yet filled in."""
     x0 = min(b[0] for b in cell_boxes)
     top = min(b[1] for b in cell_boxes)
     x1 = max(b[2] for b in cell_boxes)
@@ -128,8 +129,8 @@ def fill_text(part: TablePart, chars: Sequence[Char]) -> list[Char]:
 def _owner_of(ch: Char, part: TablePart, grid: list[list[int | None]]) -> int | None:
     if not contains(part, ch):
         return None
-    cx = (ch["x0"] + ch["x1"]) / 2
-    cy = (ch["top"] + ch["bottom"]) / 2
+    cx = (ch.x0 + ch.x1) / 2
+    cy = (ch.top + ch.bottom) / 2
     c = bisect_right(part.xs, cx) - 1
     r = bisect_right(part.ys, cy) - 1
     if 0 <= r < len(grid) and 0 <= c < len(grid[r]):
@@ -139,8 +140,8 @@ def _owner_of(ch: Char, part: TablePart, grid: list[list[int | None]]) -> int | 
 
 def contains(part: TablePart, ch: Char) -> bool:
     """True where the char's centre lies inside the table's box."""
-    cx = (ch["x0"] + ch["x1"]) / 2
-    cy = (ch["top"] + ch["bottom"]) / 2
+    cx = (ch.x0 + ch.x1) / 2
+    cy = (ch.top + ch.bottom) / 2
     x0, top, x1, bottom = part.bbox
     return x0 <= cx < x1 and top <= cy < bottom
 
@@ -272,3 +273,27 @@ def _resolve(
 
 def _round(bbox: Bbox) -> Bbox:
     return (round(bbox[0], 2), round(bbox[1], 2), round(bbox[2], 2), round(bbox[3], 2))
+
+
+# --- a page's tables taken out of its text ------------------------------------------------------
+
+
+def take_tables(
+    tables: Sequence[Sequence[Bbox]], chars: list[Char], page: int
+) -> tuple[list[TablePart], list[Char]]:
+    """The page's tables (the cell boxes of each) with their cells' text, and the chars left for
+    the body text: each char is in one place only, so a table's text is not repeated as paragraphs."""
+    parts: list[TablePart] = []
+    for boxes in tables:
+        part = new_part(boxes, page)
+        if is_layout_frame(part):
+            continue
+        inside: list[Char] = []
+        body: list[Char] = []
+        for ch in chars:
+            (inside if contains(part, ch) else body).append(ch)
+        if not inside:
+            continue  # a ruled box with nothing in it (a letterhead rule, a signature frame)
+        chars = body + fill_text(part, inside)
+        parts.append(part)
+    return parts, chars
