@@ -19,7 +19,7 @@ MAX_PDF_PAGE_CHARS = 100_000
 MAX_PDF_PAGE_RULES = 4_000
 # Time for reading one PDF, OCR included: past it the document is refused (E301), never left to
 # hang a batch. A scanned page takes a few seconds of OCR.
-PDF_SECONDS = 600.0
+PDF_SECONDS = 1800.0
 # Pages of one PDF that are read by OCR; a scan longer than that is refused (E301).
 MAX_OCR_PAGES = 300
 # Pixels of one page rendered for OCR: a larger page (A3, a poster) is rendered at a lower

@@ -37,25 +37,31 @@ def dedupe_chars(chars: Iterable[Char]) -> list[Char]:
     """
     kept: list[Char] = []
     buckets: dict[tuple[str, int, int], list[Char]] = {}
+    get = buckets.get
     for ch in chars:
-        if _has_twin(ch, buckets):
+        text, x, y = ch.text, ch.x0, ch.top
+        bx, by = int(x // _BUCKET), int(y // _BUCKET)
+        # the tolerance is at most a bucket wide: only the 2 × 2 buckets nearest the char's
+        # corner can hold a twin
+        nx = bx - 1 if x - bx * _BUCKET < _BUCKET / 2 else bx + 1
+        ny = by - 1 if y - by * _BUCKET < _BUCKET / 2 else by + 1
+        near = [get((text, bx, by)), get((text, nx, by)), get((text, bx, ny)), get((text, nx, ny))]
+        if any(near) and _has_twin(ch, near):
             continue
-        key = (ch.text, int(ch.x0 // _BUCKET), int(ch.top // _BUCKET))
-        buckets.setdefault(key, []).append(ch)
+        key = (text, bx, by)
+        if near[0] is None:
+            buckets[key] = [ch]
+        else:
+            near[0].append(ch)
         kept.append(ch)
     return kept
 
 
-def _has_twin(ch: Char, buckets: dict[tuple[str, int, int], list[Char]]) -> bool:
-    """Whether a kept char of the same text lies within the tolerance of ``ch``. The tolerance is
-    at most a bucket wide, so only the 2 × 2 buckets nearest the char's corner can hold one."""
-    text, x, y = ch.text, ch.x0, ch.top
+def _has_twin(ch: Char, near: list[list[Char] | None]) -> bool:
+    """Whether a kept char in the buckets ``near`` lies within the tolerance of ``ch``."""
     tol = min(_BUCKET, max(1.0, DEDUPE_TOLERANCE * ch.size))
-    bx, by = int(x // _BUCKET), int(y // _BUCKET)
-    nx = bx - 1 if x - bx * _BUCKET < _BUCKET / 2 else bx + 1
-    ny = by - 1 if y - by * _BUCKET < _BUCKET / 2 else by + 1
-    for key in ((text, bx, by), (text, nx, by), (text, bx, ny), (text, nx, ny)):
-        for other in buckets.get(key, ()):
-            if abs(other.x0 - x) <= tol and abs(other.top - y) <= tol:
+    for bucket in near:
+        for other in bucket or ():
+            if abs(other.x0 - ch.x0) <= tol and abs(other.top - ch.top) <= tol:
                 return True
     return False

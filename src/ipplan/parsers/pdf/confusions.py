@@ -8,7 +8,9 @@ commoner one; in a government plan the other is the right one:
   the mark stands against Chinese text (between Latin letters or digits it stays as it is);
 * straight quotes for the curly ones, opening and closing in turn (``curl_quotes``, over a
   page's lines);
-* "·" or "." between two Chinese characters for the full stop 。;
+* "·" or "." between two Chinese characters for the full stop 。, and "°" after one;
+* "～" between two Chinese characters for 、, and "’" for ，;
+* a table cell's lone dash, however read ("一", "-", "－"), for the marker "—" (``lone_mark``);
 * a document number's brackets: "〔2021]", "[2021]", "(2021)" before a serial and 号 → "〔2021〕";
 * spaces the recogniser put into Chinese text ("在柳州 772 数字") — Chinese has none;
 * O and l inside numbers (1O0 → 100).
@@ -32,6 +34,10 @@ _DOC_NUMBER = re.compile(
 )
 _MIXED_YEAR = re.compile(r"[〔\[［]\s*((?:19|20)\d\d)\s*[〕\]］]")
 _DOT_STOP = re.compile(rf"(?<=[{_CJK}])\s*[·•.]\s*(?=[{_CJK}])")
+_DEGREE_STOP = re.compile(rf"(?<=[{_CJK}])°")
+_TILDE_COMMA = re.compile(rf"(?<=[{_CJK}])\s*[~～]\s*(?=[{_CJK}])")
+_QUOTE_COMMA = re.compile(rf"(?<=[{_CJK}])[’'](?=[{_CJK}])")
+_LONE_DASH = re.compile(r"[一\-－–—―─_]{1,3}")
 _LABEL_NUMERAL = re.compile(r"\s*[（(]?[一二三四五六七八九十百]+[）)]?")
 _PAIRED = re.compile(r"[(（]([^()（）]{0,60})[)）]")
 _DIGIT_O = re.compile(r"(?<=\d)[Oo](?=[\dOo]*(?:\D|$))|(?<=\d)[lI](?=\d)|(?<![A-Za-z])[Oo](?=\d)")
@@ -44,10 +50,19 @@ def normalise(text: str) -> str:
     text = _DOC_NUMBER.sub(lambda m: f"〔{m.group(1)}〕", text)
     text = _MIXED_YEAR.sub(_mixed_year, text)
     text = _DOT_STOP.sub(_full_stop, text)
+    text = _DEGREE_STOP.sub("。", text)
+    text = _TILDE_COMMA.sub("、", text)
+    text = _QUOTE_COMMA.sub("，", text)
     text = _DIGIT_O.sub(lambda m: "0" if m.group() in "Oo" else "1", text)
     text = _PAIRED.sub(_widen_pair, text)
     text = _widen_punctuation(text)
     return _drop_spaces(text)
+
+
+def lone_mark(text: str) -> str:
+    """A table cell's text that is only a dash, in whatever form OCR read it, is the marker "—"
+    plans put in a cell for "none" (a cell holding the numeral 一 alone is no plan's value)."""
+    return "—" if _LONE_DASH.fullmatch(text.strip()) else text
 
 
 def _full_stop(m: re.Match[str]) -> str:
@@ -80,15 +95,17 @@ def _is_cjk(ch: str) -> bool:
 
 
 def _widen_punctuation(text: str) -> str:
-    """A half-width comma, colon … after Chinese text (ignoring spaces) is its full-width form
-    (brackets are widened in pairs, by ``_widen_pair``)."""
+    """A half-width comma, colon … after Chinese text (ignoring spaces) is its full-width form;
+    so is a bracket whose pair is on another line, opening before or closing after Chinese text
+    (a pair on one line is widened, or not, by ``_widen_pair``)."""
     chars = list(text)
     for i, ch in enumerate(chars):
-        full = _HALF_TO_FULL.get(ch)
-        if full is None:
-            continue
-        if _is_cjk(_neighbour(chars, i, -1)):
-            chars[i] = full
+        if ch == "(" and _is_cjk(_neighbour(chars, i, 1)):
+            chars[i] = "（"  # a bracket left open at the end of the line (pairs are done)
+        elif ch == ")" and _is_cjk(_neighbour(chars, i, -1)):
+            chars[i] = "）"
+        elif ch in _HALF_TO_FULL and _is_cjk(_neighbour(chars, i, -1)):
+            chars[i] = _HALF_TO_FULL[ch]
     return "".join(chars)
 
 

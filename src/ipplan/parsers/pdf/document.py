@@ -145,7 +145,7 @@ def render(page: pdfium.PdfPage, view: View, dpi: float, path: str) -> Raster:
     scale = dpi / 72.0
     pixels = view.width * view.height * scale * scale
     if pixels > limits.MAX_RENDER_PIXELS:
-        scale *= (limits.MAX_RENDER_PIXELS / pixels) ** 0.5
+        scale *= 0.99 * (limits.MAX_RENDER_PIXELS / pixels) ** 0.5  # 0.99: pixels are whole
     if scale * min(view.width, view.height) < 1:
         raise IpplanError("limit-exceeded", "a page is too large to be rendered for OCR", path)
     with PDFIUM_LOCK, library_errors(path):

@@ -92,6 +92,8 @@ def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
 
 
 def _upright(m: Matrix, view: View) -> bool:
+    if m[1] == 0 and view.rotation == 0:
+        return m[0] > 0
     x0, y0 = view.point(m[4], m[5])
     x1, y1 = view.point(m[4] + m[0], m[5] + m[1])
     if x0 == x1 and y0 == y1:

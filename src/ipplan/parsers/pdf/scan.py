@@ -5,12 +5,14 @@ Per page, one at a time (the image is dropped before the next page is rendered):
 1. PDFium renders the page in grey at ``RENDER_DPI``;
 2. the paper is flattened to white (grey paper, uneven lighting) and isolated specks of dust and
    toner are removed;
-3. the text detector finds the lines; their slope gives the scan's skew, and the page image and
-   the boxes are turned back by it, so lines are level and tables square;
-4. ruling lines are found in the image (long thin runs of ink, by morphological opening) and make
+3. the scan's skew is measured (the angle at which the rows of ink line up best) and the page
+   is turned back by it, so lines are level and tables square;
+4. the text detector finds the lines;
+5. ruling lines are found in the image (long thin runs of ink, by morphological opening) and make
    table cells through ``grid``, as a text page's drawn rules do; inside tables they are painted
-   out before recognition, so no border is read as "|" or "一";
-5. each line is recognised and put right (``confusions``).
+   out before recognition, so no border is read as "|" or "一"; ink in a cell that the detector
+   left out (a lone "1", a "—", a unit on its own line) is given a box of its own;
+6. each line is recognised and put right (``confusions``).
 
 The recognised lines are kept (``ScanPage``) until every page is read; ``Calibration`` then
 measures the document's body text size and the scanner's offset from all of them, and ``chars``
@@ -21,14 +23,13 @@ widths (full-width 1 em, half-width ½ em).
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from statistics import median
 
 from ipplan.parsers.pdf import grid, ocr
 from ipplan.parsers.pdf import page as pages
 from ipplan.parsers.pdf.chars import Char
-from ipplan.parsers.pdf.confusions import curl_quotes, normalise
+from ipplan.parsers.pdf.confusions import curl_quotes, lone_mark, normalise
 from ipplan.parsers.pdf.document import PdfFile
 from ipplan.parsers.pdf.grid import Bbox, Rule
 from ipplan.parsers.pdf.lines import is_wide
@@ -36,27 +37,36 @@ from ipplan.parsers.pdf.lines import is_wide
 RENDER_DPI = 200
 # A page's mean recognition confidence below this earns it an ``ocr-low-confidence`` warning.
 LOW_CONFIDENCE = 0.8
-# Skew below this (degrees) is left alone; above MAX_SKEW the boxes' slope is not a skew.
+# Skew below this (degrees) is left alone; a scan is searched for skews up to MAX_SKEW.
 MIN_SKEW = 0.05
-MAX_SKEW = 10.0
+MAX_SKEW = 5.0
 # Rules in a scan: a horizontal one is a run of ink at least this long (points; longer than any
 # glyph's stroke), a vertical one at least this tall, and no thicker than MAX_RULE_WIDTH.
 RULE_MIN_LENGTH = 40.0
 RULE_MIN_HEIGHT = 15.0
 MAX_RULE_WIDTH = 4.0
+# Ink left in a table cell by the detector: at least this many pixels is worth a look.
+MIN_MISSED_INK = 12
+# What a table cell may hold without a letter or digit: the markers plans use for "none".
+MARKS = ("—", "/", "／", "-", "…")
+_NOISE = frozenset(" .,:;'\"`·•-_~|!、，。：；‘’“”－—¯^")
 # Specks: dark blobs of at most this many pixels, at 200 dpi, are dust (a 。 at 9 pt is larger).
 SPECK_PIXELS = 5
 # Ink: a pixel darker than this after the paper is flattened to white.
 INK_LEVEL = 150
 # The standard sizes of Chinese type (初号 … 六号), in points: a scan's text sizes snap to them.
 STANDARD_SIZES = (42.0, 36.0, 26.0, 24.0, 22.0, 18.0, 16.0, 15.0, 14.0, 12.0, 10.5, 9.0, 7.5)
+# A line of Chinese text: its ink is about this share of the type size tall (宋体, 仿宋, 黑体, 楷体).
+INK_PER_EM = 0.9
 SIZE_SNAP = 0.08  # a size within this share of a standard one is that one
 BODY_SNAP = 0.12  # … and within this share of the body size, the body size
 
 
 @dataclass(slots=True)
 class ScanLine:
-    """A recognised line in points, in the page as displayed and deskewed."""
+    """A recognised line in points, in the page as displayed and deskewed: its detected box
+    (``x0`` … ``bottom``), and the rows its ink covers (``ink_top``, ``ink_bottom``), which
+    measure its type size better than the box the detector drew round it."""
 
     text: str
     x0: float
@@ -64,10 +74,20 @@ class ScanLine:
     x1: float
     bottom: float
     score: float
+    ink_top: float | None = None
+    ink_bottom: float | None = None
 
     @property
     def height(self) -> float:
+        if self.ink_top is not None and self.ink_bottom is not None:
+            return self.ink_bottom - self.ink_top
         return self.bottom - self.top
+
+    @property
+    def middle(self) -> float:
+        if self.ink_top is not None and self.ink_bottom is not None:
+            return (self.ink_top + self.ink_bottom) / 2
+        return (self.top + self.bottom) / 2
 
 
 @dataclass(slots=True)
@@ -102,32 +122,41 @@ class PageReader:
 def read_image(grey, scale: float, number: int, width: float) -> ScanPage:
     """A page image (grey, ``scale`` pixels per point) read by OCR."""
     image = _flatten(grey)
-    boxes = ocr.detect(image)
-    skew = _skew(boxes)
-    if abs(skew) >= MIN_SKEW:
-        image, boxes = _rotate(image, boxes, skew)
     ink = image < INK_LEVEL
     _despeckle(image, ink)
+    skew = _skew(ink)
+    if abs(skew) >= MIN_SKEW:
+        image = _rotate(image, skew)
+        ink = image < INK_LEVEL
+    boxes = ocr.detect(image)
     rules, masks = _rules(ink, scale)
     cells = grid.tables(rules)
     if cells:
-        _paint_out(image, masks, cells, scale)
+        _paint_out(image, ink, masks, cells, scale)
+        boxes += _missed_in_cells(ink, boxes, cells, scale)
     recognised = ocr.recognise(image, boxes)
     texts = curl_quotes([normalise(r.text) for r in recognised])
     lines = []
     for r, text in zip(recognised, texts, strict=True):
-        if not _has_words(text):
+        in_cell = bool(cells) and _in_cell(r.quad, cells, scale)
+        if in_cell:
+            text = lone_mark(text)
+        if not _has_words(text) and not (in_cell and text in MARKS):
             continue
         xs = [p[0] for p in r.quad]
         ys = [p[1] for p in r.quad]
         x0, top, x1, bottom = (v / scale for v in (min(xs), min(ys), max(xs), max(ys)))
-        lines.append(ScanLine(text, x0, top, x1, bottom, r.score))
+        line = ScanLine(text, x0, top, x1, bottom, r.score)
+        rows = _ink_rows(ink, r.quad)
+        if rows is not None:
+            line.ink_top, line.ink_bottom = rows[0] / scale, rows[1] / scale
+        lines.append(line)
     return ScanPage(number=number, width=width, lines=lines, cells=cells, skew=skew, centre=_centre(lines))
 
 
 def _has_words(text: str) -> bool:
-    """A line with a letter, digit or Chinese character: not a speck read as "." or "-"."""
-    return any(c.isalnum() for c in text)
+    """A line with more than specks read as "." "-" "|" or the like."""
+    return any(c not in _NOISE for c in text)
 
 
 # --- the image ------------------------------------------------------------------------------------
@@ -161,35 +190,39 @@ def _despeckle(image, ink) -> None:
         ink[specks] = False
 
 
-def _skew(boxes: list) -> float:
-    """The scan's skew in degrees (positive: lines descend to the right), from the slope of the
-    long text boxes; 0 when there are too few to tell."""
-    angles = []
-    for box in boxes:
-        (x0, y0), (x1, y1) = box[0], box[1]
-        width = math.hypot(x1 - x0, y1 - y0)
-        height = math.hypot(box[3][0] - x0, box[3][1] - y0)
-        if width >= 6 * max(height, 1.0):
-            angles.append(math.degrees(math.atan2(y1 - y0, x1 - x0)))
-    if len(angles) < 3:
-        return 0.0
-    angle = median(angles)
-    return angle if abs(angle) <= MAX_SKEW else 0.0
-
-
-def _rotate(image, boxes: list, skew: float):
-    """The image and the boxes turned back by ``skew`` degrees about the image's centre."""
+def _skew(ink) -> float:
+    """The scan's skew in degrees (positive: lines descend to the right): the turn that makes
+    the rows of ink most uneven (lines of text and the white between them), searched coarsely
+    on a quarter-size image and finely on a half-size one; 0 for a page without ink."""
     import cv2
     import numpy as np
 
+    if not ink.any():
+        return 0.0
+    binary = ink.astype(np.float32)
+
+    def best(factor: float, angles) -> float:
+        small = cv2.resize(binary, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
+        height, width = small.shape
+        centre = (width / 2, height / 2)
+        scores = []
+        for angle in angles:
+            matrix = cv2.getRotationMatrix2D(centre, float(angle), 1.0)
+            rows = cv2.warpAffine(small, matrix, (width, height)).sum(axis=1)
+            scores.append(float(np.square(rows).sum()))
+        return float(angles[int(np.argmax(scores))])
+
+    coarse = best(0.25, np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, 0.25))
+    return best(0.5, np.arange(coarse - 0.25, coarse + 0.25 + 1e-9, 0.05))
+
+
+def _rotate(image, skew: float):
+    """The image turned back by ``skew`` degrees about its centre (white brought in at the edges)."""
+    import cv2
+
     height, width = image.shape[:2]
     matrix = cv2.getRotationMatrix2D((width / 2, height / 2), skew, 1.0)
-    turned = cv2.warpAffine(image, matrix, (width, height), flags=cv2.INTER_LINEAR, borderValue=255)
-    out = []
-    for box in boxes:
-        points = np.hstack([np.asarray(box, dtype=np.float32), np.ones((4, 1), dtype=np.float32)])
-        out.append((points @ matrix.T).astype(np.float32))
-    return turned, out
+    return cv2.warpAffine(image, matrix, (width, height), flags=cv2.INTER_LINEAR, borderValue=255)
 
 
 def _rules(ink, scale: float):
@@ -214,8 +247,9 @@ def _rules(ink, scale: float):
     return rules, (across, down)
 
 
-def _paint_out(image, masks, cells: list[list[Bbox]], scale: float) -> None:
-    """Paint the rules inside the tables white (in place), so recognition does not read them."""
+def _paint_out(image, ink, masks, cells: list[list[Bbox]], scale: float) -> None:
+    """Paint the rules inside the tables white (in place, in the image and its ink), so
+    recognition does not read them."""
     import cv2
     import numpy as np
 
@@ -227,8 +261,89 @@ def _paint_out(image, masks, cells: list[list[Bbox]], scale: float) -> None:
         y0 = max(0, int(min(c[1] for c in table) * scale - margin))
         x1 = min(width, int(max(c[2] for c in table) * scale + margin) + 1)
         y1 = min(height, int(max(c[3] for c in table) * scale + margin) + 1)
-        region = image[y0:y1, x0:x1]
-        region[ruled[y0:y1, x0:x1] > 0] = 255
+        painted = ruled[y0:y1, x0:x1] > 0
+        image[y0:y1, x0:x1][painted] = 255
+        ink[y0:y1, x0:x1][painted] = False
+
+
+def _ink_rows(ink, quad) -> tuple[int, int] | None:
+    """The rows (pixels, end exclusive) the ink inside a box covers, leaving out rows with only a
+    trace of ink (a neighbouring line's descender, a speck)."""
+    import numpy as np
+
+    height, width = ink.shape
+    x0 = max(0, int(min(p[0] for p in quad)))
+    x1 = min(width, int(max(p[0] for p in quad)) + 1)
+    y0 = max(0, int(min(p[1] for p in quad)))
+    y1 = min(height, int(max(p[1] for p in quad)) + 1)
+    if x1 <= x0 or y1 <= y0:
+        return None
+    counts = ink[y0:y1, x0:x1].sum(axis=1)
+    if not counts.any():
+        return None
+    rows = np.flatnonzero(counts >= max(1, 0.04 * counts.max()))
+    return y0 + int(rows[0]), y0 + int(rows[-1]) + 1
+
+
+def _in_cell(quad, cells: list[list[Bbox]], scale: float) -> bool:
+    x = sum(p[0] for p in quad) / 4 / scale
+    y = sum(p[1] for p in quad) / 4 / scale
+    return any(c[0] <= x < c[2] and c[1] <= y < c[3] for table in cells for c in table)
+
+
+def _missed_in_cells(ink, boxes: list, cells: list[list[Bbox]], scale: float) -> list:
+    """Boxes for the ink in table cells that no detected box covers: the detector passes over a
+    lone short mark ("1", "—", "/") or a short line under a longer one ("（%）")."""
+    import cv2
+    import numpy as np
+
+    if not boxes:
+        return []
+    heights = sorted(float(b[:, 1].max() - b[:, 1].min()) for b in boxes)
+    line = heights[len(heights) // 2]  # a line's height, in pixels
+    covered = np.zeros(ink.shape, dtype=np.uint8)
+    for box in boxes:
+        cv2.fillPoly(covered, [np.round(box).astype(np.int32)], 1)
+    covered = cv2.dilate(covered, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5)))
+    loose = ink & (covered == 0)
+    inset = max(2, round(1.5 * scale))
+    found = []
+    for table in cells:
+        for x0, top, x1, bottom in table:
+            cx0, cy0 = round(x0 * scale) + inset, round(top * scale) + inset
+            cx1, cy1 = round(x1 * scale) - inset, round(bottom * scale) - inset
+            if cx1 <= cx0 or cy1 <= cy0:
+                continue
+            region = loose[cy0:cy1, cx0:cx1]
+            if region.sum() < MIN_MISSED_INK:
+                continue
+            for r0, r1 in _bands(region.any(axis=1), gap=round(0.3 * line)):
+                cols = np.flatnonzero(region[r0:r1].any(axis=0))
+                if region[r0:r1].sum() < MIN_MISSED_INK or cols[-1] - cols[0] < 0.2 * line:
+                    continue
+                mid = cy0 + (r0 + r1) / 2
+                half = max(r1 - r0, line) / 2 + 2
+                left = cx0 + cols[0] - 0.25 * line
+                right = cx0 + cols[-1] + 1 + 0.25 * line
+                quad = [[left, mid - half], [right, mid - half], [right, mid + half], [left, mid + half]]
+                found.append(np.asarray(quad, dtype=np.float32))
+    return found
+
+
+def _bands(rows, gap: int) -> list[tuple[int, int]]:
+    """Runs of True in ``rows`` (index ranges), runs closer than ``gap`` joined."""
+    import numpy as np
+
+    marked = np.flatnonzero(rows)
+    if not len(marked):
+        return []
+    out: list[list[int]] = [[int(marked[0]), int(marked[0]) + 1]]
+    for i in marked[1:]:
+        if i - out[-1][1] <= gap:
+            out[-1][1] = int(i) + 1
+        else:
+            out.append([int(i), int(i) + 1])
+    return [(a, b) for a, b in out]
 
 
 def _centre(lines: list[ScanLine]) -> float | None:
@@ -248,10 +363,11 @@ def _centre(lines: list[ScanLine]) -> float | None:
 
 @dataclass(frozen=True, slots=True)
 class Calibration:
-    """What holds for every scanned page of a document: how box heights map to type sizes, the
-    body size, and where the text block is centred on a page whose own lines cannot tell."""
+    """What holds for every scanned page of a document: how a line's ink height maps to its type
+    size, the body size, and where the text block is centred on a page whose own lines cannot
+    tell."""
 
-    factor: float = 1.0
+    factor: float = 1 / INK_PER_EM
     body: float = 0.0
     offset: float | None = None  # text block centre minus page centre
 
@@ -260,16 +376,17 @@ class Calibration:
         heights: list[tuple[float, int]] = []
         for sp in scanned:
             for line in sp.lines:
-                wide = sum(1 for c in line.text if is_wide(c))
+                wide = _ideographs(line.text)
                 if wide >= 6:
                     heights.append((line.height, wide))
         offsets = [sp.centre - sp.width / 2 for sp in scanned if sp.centre is not None]
         offset = median(offsets) if offsets else None
         if not heights:
-            return cls(offset=offset)
-        estimate = _weighted_median(heights)
+            return cls(offset=offset)  # no line long enough to measure: ink per em as usual
+        ink = _weighted_median(heights)
+        estimate = ink / INK_PER_EM
         body = _standard(estimate, 0.15) or round(estimate * 2) / 2
-        return cls(factor=body / estimate, body=body, offset=offset)
+        return cls(factor=body / ink, body=body, offset=offset)
 
     def size(self, height: float) -> float:
         size = height * self.factor
@@ -307,17 +424,32 @@ def _advance(ch: str) -> float:
 
 
 def chars(sp: ScanPage, calibration: Calibration) -> list[Char]:
-    """The page's recognised lines as chars spread along each line by their widths."""
+    """The page's recognised lines as chars spread along each line by their widths, each an em
+    tall about the middle of the line's ink, as a text layer's are."""
     out: list[Char] = []
     for line in sp.lines:
         size = calibration.size(line.height)
+        if calibration.body and size < calibration.body and _ideographs(line.text) < 2:
+            size = calibration.body  # digits, Latin or a lone "一" are short: their ink tells no size
         units = sum(_advance(c) for c in line.text)
         if not units:
             continue
-        step = (line.x1 - line.x0) / units
-        x = line.x0
+        # the box holds ink; a full-width bracket or stop has ink in one half of its em only
+        x0 = line.x0 - (0.5 * size if line.text[0] in _INK_RIGHT else 0.0)
+        x1 = line.x1 + (0.5 * size if line.text[-1] in _INK_LEFT else 0.0)
+        step = (x1 - x0) / units
+        x = x0
+        top, bottom = line.middle - size / 2, line.middle + size / 2
         for ch in line.text:
             advance = _advance(ch) * step
-            out.append(Char(ch, x, x + advance, line.top, line.bottom, size))
+            out.append(Char(ch, x, x + advance, top, bottom, size))
             x += advance
     return out
+
+
+_INK_RIGHT = frozenset("（“《〔【‘「『")  # full-width marks inked in the right half of their em
+_INK_LEFT = frozenset("）”》〕】’」』，。、；：！？")  # … and in the left half
+
+
+def _ideographs(text: str) -> int:
+    return sum(1 for c in text if "\u3400" <= c <= "\u9fff")

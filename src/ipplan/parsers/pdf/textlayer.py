@@ -55,27 +55,43 @@ def read(textpage: int, view: View, path: str) -> TextLayer:
         return layer
     text = _text(textpage, count)
     styles: dict[int, _Style] = {}
+    fonts: dict[int, str] = {}
     rect = native.FS_RECTF()
     rect_ref = ctypes.byref(rect)
     width, height = view.width, view.height
+    left, _, _, top_edge = view.crop
+    plain = view.rotation == 0  # the common case, mapped inline
     chars = layer.chars
+    text_object, map_error, char_box = (
+        native.char_text_object,
+        native.has_unicode_map_error,
+        native.loose_char_box,
+    )
     for i, ch in enumerate(text):
         if ch in _GENERATED_CANDIDATES and (native.is_generated(textpage, i) or ch in "\x00\ufffe"):
             continue
-        obj = native.char_text_object(textpage, i)
+        obj = text_object(textpage, i)
         if not obj:
             continue
         style = styles.get(obj)
         if style is None:
-            style = styles[obj] = _style(textpage, i, obj, view)
+            style = styles[obj] = _style(textpage, i, obj, view, fonts)
         if not style.upright:
             layer.rotated += 1
             continue
-        if native.has_unicode_map_error(textpage, i):
+        if map_error(textpage, i):
             layer.unmapped += 1
             continue
-        native.loose_char_box(textpage, i, rect_ref)
-        x0, top, x1, bottom = view.box(rect.left, rect.bottom, rect.right, rect.top)
+        char_box(textpage, i, rect_ref)
+        if plain:
+            x0, x1, top, bottom = (
+                rect.left - left,
+                rect.right - left,
+                top_edge - rect.top,
+                top_edge - rect.bottom,
+            )
+        else:
+            x0, top, x1, bottom = view.box(rect.left, rect.bottom, rect.right, rect.top)
         if x1 < 0 or x0 > width or bottom < 0 or top > height:
             continue
         chars.append(Char(ch, x0, x1, top, bottom, style.size, style.fontname))
@@ -96,21 +112,28 @@ def _text(textpage: int, count: int) -> str:
 _NAME_BUFFER = 256
 
 
-def _style(textpage: int, index: int, obj: int, view: View) -> _Style:
-    """Size, font name and orientation of the text object the character at ``index`` is in."""
+def _style(textpage: int, index: int, obj: int, view: View, fonts: dict[int, str]) -> _Style:
+    """Size, font name and orientation of the text object the character at ``index`` is in
+    (``fonts`` caches font names by font)."""
     m = native.FS_MATRIX()
     native.char_matrix(textpage, index, ctypes.byref(m))
     size = native.char_font_size(textpage, index) * math.hypot(m.c, m.d)
     if not size > 0:
         size = 1.0
-    x0, y0 = view.point(0.0, 0.0)
-    x1, y1 = view.point(m.a, m.b)
-    tilt = math.degrees(math.atan2(y1 - y0, x1 - x0))
-    return _Style(size=round(size, 3), fontname=_font_name(obj), upright=abs(tilt) <= MAX_TILT_DEGREES)
+    if m.b == 0 and view.rotation == 0:
+        tilt = 0.0 if m.a > 0 else 180.0
+    else:
+        x0, y0 = view.point(0.0, 0.0)
+        x1, y1 = view.point(m.a, m.b)
+        tilt = math.degrees(math.atan2(y1 - y0, x1 - x0))
+    font = native.text_object_font(obj) or 0
+    name = fonts.get(font)
+    if name is None:
+        name = fonts[font] = _font_name(font)
+    return _Style(size=round(size, 3), fontname=name, upright=abs(tilt) <= MAX_TILT_DEGREES)
 
 
-def _font_name(obj: int) -> str:
-    font = native.text_object_font(obj)
+def _font_name(font: int) -> str:
     if not font:
         return ""
     buffer = ctypes.create_string_buffer(_NAME_BUFFER)
