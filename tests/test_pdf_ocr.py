@@ -228,6 +228,10 @@ def test_batch_passes_the_ocr_mode_to_its_workers(scan_bytes: bytes, tmp_path: P
         ("发展成就°", "发展成就。"),
         ("力口强100O元", "力口强1000元"),
         ("Page 3 of 9", "Page 3 of 9"),
+        ("[2022] 131号）和《山东省", "〔2022〕131号）和《山东省"),
+        ("工作方案（2022－2025年）", "工作方案（2022—2025年）"),
+        ("工作方案(2022一2025年）", "工作方案（2022—2025年）"),
+        ("（2022-2025年）", "（2022-2025年）"),
     ],
 )
 def test_ocr_confusions(read: str, right: str) -> None:

@@ -104,7 +104,7 @@ def _ocr_reader(mode: str, path: str):
     if ocr.available():
         from ipplan.parsers.pdf import scan
 
-        return scan.PageReader(path)
+        return scan.PageReader()
     if mode == "always":
         raise IpplanError("ocr-unavailable", f"--ocr always needs the OCR extra: {INSTALL_OCR}", path)
     return None
@@ -141,10 +141,15 @@ def _text_flow(content: pages.PageContent) -> PageFlow:
 
 
 def page_flow(
-    number: int, width: float, chars: list[Char], cells: Sequence[Sequence[Bbox]], centre: float | None = None
+    number: int,
+    width: float,
+    chars: list[Char],
+    cells: Sequence[Sequence[Bbox]],
+    centre: float | None = None,
+    scanned: bool = False,
 ) -> PageFlow:
     """A page's lines and table parts in reading order."""
-    parts, body = take_tables(cells, chars, number)
+    parts, body = take_tables(cells, chars, number, scanned)
     items: list[Line | TablePart] = [*build_lines(body, number), *parts]
     items.sort(key=lambda i: i.top)
     return PageFlow(number=number, width=width, items=items, centre=centre)  # type: ignore[arg-type]
@@ -158,7 +163,7 @@ def _fill_scanned(flows: list[PageFlow], scanned: list, notes: _Notes) -> None:
     by_number = {flow.number: k for k, flow in enumerate(flows)}
     for sp in scanned:
         chars = scan.chars(sp, calibration)
-        flow = page_flow(sp.number, sp.width, chars, sp.cells, calibration.centre(sp))
+        flow = page_flow(sp.number, sp.width, chars, sp.cells, calibration.centre(sp), scanned=True)
         flows[by_number[sp.number]] = flow
         if not chars:
             notes.ocr_empty.append(sp.number)

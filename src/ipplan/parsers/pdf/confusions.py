@@ -12,6 +12,7 @@ commoner one; in a government plan the other is the right one:
 * "～" between two Chinese characters for 、, and "’" for ，;
 * a table cell's lone dash, however read ("一", "-", "－"), for the marker "—" (``lone_mark``);
 * a document number's brackets: "〔2021]", "[2021]", "(2021)" before a serial and 号 → "〔2021〕";
+* the long dash between two numbers ("2022—2025年"), read as 一, － or ―;
 * spaces the recogniser put into Chinese text ("在柳州 772 数字") — Chinese has none;
 * O and l inside numbers (1O0 → 100).
 
@@ -30,8 +31,10 @@ _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _RADICAL_COMMA = re.compile("丶")
 # A document number: issuer abbreviation, the year in brackets of any kind, serial, 号.
 _DOC_NUMBER = re.compile(
-    rf"(?<=[{_CJK}])\s*[〔\[【(（［]\s*((?:19|20)\d\d)\s*[〕\]】)）］]\s*(?=\d{{1,5}}\s*号)"
+    rf"(?:(?<=[{_CJK}])|^)\s*[〔\[【(（［]\s*((?:19|20)\d\d)\s*[〕\]】)）］]\s*(?=\d{{1,5}}\s*号)"
 )
+# A dash between two numbers ("2022—2025年"): OCR reads the long dash as 一, － or ―.
+_NUMBER_DASH = re.compile(r"(?<=\d)\s*[一－―─]\s*(?=\d)")
 _MIXED_YEAR = re.compile(r"[〔\[［]\s*((?:19|20)\d\d)\s*[〕\]］]")
 _DOT_STOP = re.compile(rf"(?<=[{_CJK}])\s*[·•.]\s*(?=[{_CJK}])")
 _DEGREE_STOP = re.compile(rf"(?<=[{_CJK}])°")
@@ -53,6 +56,7 @@ def normalise(text: str) -> str:
     text = _DEGREE_STOP.sub("。", text)
     text = _TILDE_COMMA.sub("、", text)
     text = _QUOTE_COMMA.sub("，", text)
+    text = _NUMBER_DASH.sub("—", text)
     text = _DIGIT_O.sub(lambda m: "0" if m.group() in "Oo" else "1", text)
     text = _PAIRED.sub(_widen_pair, text)
     text = _widen_punctuation(text)

@@ -44,7 +44,7 @@ _BODY_END = set("。，；：,;:")
 FURNITURE_SLOTS = 2  # lines at each end of a page that may be a running header or footer
 RUNNING_MIN_PAGES = 2  # a running header or footer repeats on at least this many pages …
 RUNNING_SHARE = 0.4  # … and on at least this share of them
-RUNNING_DRIFT = 3.0  # points a running line may move between pages
+RUNNING_DRIFT = 8.0  # points a running line may move between pages (a scanned page more than a typeset one)
 
 
 Item = Line | TablePart | list[TablePart]

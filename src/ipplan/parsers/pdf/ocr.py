@@ -15,6 +15,8 @@ import os
 import threading
 from dataclasses import dataclass
 
+from ipplan.errors import IpplanError
+
 # The longer side of the image the text detector sees.
 DETECT_SIDE = 1440
 # Boxes the detector is less sure of than this are dropped (speckle, stamps' edges).
@@ -43,11 +45,17 @@ class Recognised:
 
 
 def engine():
-    """The process's RapidOCR engine, created on first use."""
+    """The process's RapidOCR engine, created on first use. An extra that is installed but cannot
+    be loaded (a native library missing) is E207, as if it were not installed."""
     global _engine
     with _lock:
         if _engine is None:
-            _engine = _create()
+            try:
+                _engine = _create()
+            except (ImportError, OSError, RuntimeError) as exc:
+                raise IpplanError(
+                    "ocr-unavailable", f"the OCR extra is installed but cannot be loaded: {exc}"
+                ) from exc
         return _engine
 
 

@@ -40,6 +40,7 @@ LOW_CONFIDENCE = 0.8
 # Skew below this (degrees) is left alone; a scan is searched for skews up to MAX_SKEW.
 MIN_SKEW = 0.05
 MAX_SKEW = 5.0
+SKEW_EVIDENCE = 1.02  # a turn must make the rows this much more uneven than none to be a skew
 # Rules in a scan: a horizontal one is a run of ink at least this long (points; longer than any
 # glyph's stroke), a vertical one at least this tall, and no thicker than MAX_RULE_WIDTH.
 RULE_MIN_LENGTH = 40.0
@@ -54,12 +55,15 @@ _NOISE = frozenset(" .,:;'\"`·•-_~|!、，。：；‘’“”－—¯^")
 SPECK_PIXELS = 5
 # Ink: a pixel darker than this after the paper is flattened to white.
 INK_LEVEL = 150
+# A line starting less than this many ems right of the text block's left edge starts at it (an
+# indent is two ems).
+MARGIN_SNAP = 0.6
 # The standard sizes of Chinese type (初号 … 六号), in points: a scan's text sizes snap to them.
 STANDARD_SIZES = (42.0, 36.0, 26.0, 24.0, 22.0, 18.0, 16.0, 15.0, 14.0, 12.0, 10.5, 9.0, 7.5)
 # A line of Chinese text: its ink is about this share of the type size tall (宋体, 仿宋, 黑体, 楷体).
 INK_PER_EM = 0.9
 SIZE_SNAP = 0.08  # a size within this share of a standard one is that one
-BODY_SNAP = 0.12  # … and within this share of the body size, the body size
+BODY_SNAP = 0.15  # … and within this share of the body size, the body size
 
 
 @dataclass(slots=True)
@@ -97,7 +101,12 @@ class ScanPage:
     lines: list[ScanLine] = field(default_factory=list)
     cells: list[list[Bbox]] = field(default_factory=list)
     skew: float = 0.0  # degrees the scan was turned back by
-    centre: float | None = None  # where its text block is centred, where measurable
+    margins: tuple[float, float] | None = None  # its text block's left and right, where measurable
+
+    @property
+    def centre(self) -> float | None:
+        """Where the page's text block is centred (where the scanner put it)."""
+        return None if self.margins is None else sum(self.margins) / 2
 
     @property
     def confidence(self) -> float:
@@ -109,10 +118,7 @@ class ScanPage:
 
 
 class PageReader:
-    """Reads the scanned pages of one document."""
-
-    def __init__(self, path: str):
-        self.path = path
+    """Reads the scanned pages of a document."""
 
     def read_page(self, pdf: PdfFile, content: pages.PageContent) -> ScanPage:
         raster = pages.raster(pdf, content, RENDER_DPI)
@@ -128,11 +134,12 @@ def read_image(grey, scale: float, number: int, width: float) -> ScanPage:
     if abs(skew) >= MIN_SKEW:
         image = _rotate(image, skew)
         ink = image < INK_LEVEL
-    boxes = ocr.detect(image)
+    boxes = _apart(ocr.detect(image))
     rules, masks = _rules(ink, scale)
     cells = grid.tables(rules)
     if cells:
         _paint_out(image, ink, masks, cells, scale)
+        boxes = _split_at_cells(boxes, cells, scale)
         boxes += _missed_in_cells(ink, boxes, cells, scale)
     recognised = ocr.recognise(image, boxes)
     texts = curl_quotes([normalise(r.text) for r in recognised])
@@ -151,7 +158,33 @@ def read_image(grey, scale: float, number: int, width: float) -> ScanPage:
         if rows is not None:
             line.ink_top, line.ink_bottom = rows[0] / scale, rows[1] / scale
         lines.append(line)
-    return ScanPage(number=number, width=width, lines=lines, cells=cells, skew=skew, centre=_centre(lines))
+    return ScanPage(number=number, width=width, lines=lines, cells=cells, skew=skew, margins=_margins(lines))
+
+
+def _apart(boxes: list) -> list:
+    """The boxes with those side by side on one line cut apart where they overlap: a label and
+    its title set a tab apart ("一、⇥指导思想") get boxes that overlap, and the label's would be
+    read with a piece of the title's first character ("一、扌")."""
+    import numpy as np
+
+    spans = [
+        (float(b[:, 0].min()), float(b[:, 1].min()), float(b[:, 0].max()), float(b[:, 1].max()))
+        for b in boxes
+    ]
+    out = [np.array(b, dtype=np.float32) for b in boxes]
+    order = sorted(range(len(out)), key=lambda k: spans[k][0])
+    for i, k in enumerate(order):
+        x0, top, x1, bottom = spans[k]
+        for j in order[i + 1 :]:
+            nx0, ntop, _, nbottom = spans[j]
+            if nx0 >= x1:
+                break
+            overlap = min(bottom, nbottom) - max(top, ntop)
+            if overlap >= 0.5 * min(bottom - top, nbottom - ntop) and nx0 > x0:
+                cut = nx0 - 1
+                out[k][:, 0] = np.minimum(out[k][:, 0], cut)
+                x1 = cut
+    return out
 
 
 def _has_words(text: str) -> bool:
@@ -201,7 +234,9 @@ def _skew(ink) -> float:
         return 0.0
     binary = ink.astype(np.float32)
 
-    def best(factor: float, angles) -> float:
+    def best(factor: float, angles) -> tuple[float, float]:
+        """The angle of ``angles`` with the most uneven rows, and how much more uneven they are
+        than at the first angle."""
         small = cv2.resize(binary, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
         height, width = small.shape
         centre = (width / 2, height / 2)
@@ -210,10 +245,14 @@ def _skew(ink) -> float:
             matrix = cv2.getRotationMatrix2D(centre, float(angle), 1.0)
             rows = cv2.warpAffine(small, matrix, (width, height)).sum(axis=1)
             scores.append(float(np.square(rows).sum()))
-        return float(angles[int(np.argmax(scores))])
+        k = int(np.argmax(scores))
+        return float(angles[k]), scores[k] / max(scores[0], 1e-9)
 
-    coarse = best(0.25, np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, 0.25))
-    return best(0.5, np.arange(coarse - 0.25, coarse + 0.25 + 1e-9, 0.05))
+    steps = np.arange(0.25, MAX_SKEW + 1e-9, 0.25)
+    coarse, gain = best(0.25, np.concatenate([[0.0], -steps[::-1], steps]))
+    if gain < SKEW_EVIDENCE:
+        return 0.0  # no angle lines the ink up clearly better (a picture, a near-empty page)
+    return best(0.5, np.arange(coarse - 0.25, coarse + 0.25 + 1e-9, 0.05))[0]
 
 
 def _rotate(image, skew: float):
@@ -267,22 +306,63 @@ def _paint_out(image, ink, masks, cells: list[list[Bbox]], scale: float) -> None
 
 
 def _ink_rows(ink, quad) -> tuple[int, int] | None:
-    """The rows (pixels, end exclusive) the ink inside a box covers, leaving out rows with only a
-    trace of ink (a neighbouring line's descender, a speck)."""
+    """The rows (pixels, end exclusive) the line's ink covers: the run of inked rows through the
+    middle of its box, looked for a little beyond the box (the detector may draw it tight), up to
+    the white that parts it from the lines above and below."""
     import numpy as np
 
     height, width = ink.shape
+    top, bottom = min(p[1] for p in quad), max(p[1] for p in quad)
+    reach = 0.3 * (bottom - top)
     x0 = max(0, int(min(p[0] for p in quad)))
     x1 = min(width, int(max(p[0] for p in quad)) + 1)
-    y0 = max(0, int(min(p[1] for p in quad)))
-    y1 = min(height, int(max(p[1] for p in quad)) + 1)
+    y0 = max(0, int(top - reach))
+    y1 = min(height, int(bottom + reach) + 1)
     if x1 <= x0 or y1 <= y0:
         return None
-    counts = ink[y0:y1, x0:x1].sum(axis=1)
-    if not counts.any():
+    inked = ink[y0:y1, x0:x1].sum(axis=1) >= 2
+    marked = np.flatnonzero(inked)
+    if not len(marked):
         return None
-    rows = np.flatnonzero(counts >= max(1, 0.04 * counts.max()))
-    return y0 + int(rows[0]), y0 + int(rows[-1]) + 1
+    middle = (top + bottom) / 2 - y0
+    start = end = int(marked[np.argmin(np.abs(marked - middle))])
+    gap = 2  # rows of white inside a line's ink (between a stroke and a dot) are bridged
+    while start > 0 and inked[max(0, start - gap - 1) : start].any():
+        start -= 1
+    while end < len(inked) - 1 and inked[end + 1 : end + gap + 2].any():
+        end += 1
+    return y0 + start, y0 + end + 1
+
+
+def _split_at_cells(boxes: list, cells: list[list[Bbox]], scale: float) -> list:
+    """The boxes cut where they cross a cell's side: a table row's texts set close together are
+    detected as one line, but each belongs to its own cell."""
+    import numpy as np
+
+    out = []
+    for box in boxes:
+        x0, x1 = float(box[:, 0].min()), float(box[:, 0].max())
+        top, bottom = float(box[:, 1].min()), float(box[:, 1].max())
+        middle = (top + bottom) / 2 / scale
+        cuts = sorted(
+            {
+                edge * scale
+                for table in cells
+                for c in table
+                if c[1] <= middle < c[3]
+                for edge in (c[0], c[2])
+                if x0 + 2 < edge * scale < x1 - 2
+            }
+        )
+        if not cuts:
+            out.append(box)
+            continue
+        for left, right in zip([x0, *cuts], [*cuts, x1], strict=True):
+            if right - left >= 4:
+                out.append(
+                    np.array([[left, top], [right, top], [right, bottom], [left, bottom]], dtype=np.float32)
+                )
+    return out
 
 
 def _in_cell(quad, cells: list[list[Bbox]], scale: float) -> bool:
@@ -346,16 +426,16 @@ def _bands(rows, gap: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out]
 
 
-def _centre(lines: list[ScanLine]) -> float | None:
-    """The middle of the page's text block (where the scanner put it), from the margins its long
-    lines keep; None where the page has too few of them."""
+def _margins(lines: list[ScanLine]) -> tuple[float, float] | None:
+    """The left and right of the page's text block, from where its long lines start and end;
+    None where the page has too few of them."""
     long = [line for line in lines if len(line.text) >= 12]
     if len(long) < 5:
         return None
     starts = sorted(line.x0 for line in long)
     ends = sorted(line.x1 for line in long)
     cut = len(long) // 10
-    return (starts[cut] + ends[-1 - cut]) / 2
+    return starts[cut], ends[-1 - cut]
 
 
 # --- lines to chars ---------------------------------------------------------------------------------
@@ -437,6 +517,8 @@ def chars(sp: ScanPage, calibration: Calibration) -> list[Char]:
         # the box holds ink; a full-width bracket or stop has ink in one half of its em only
         x0 = line.x0 - (0.5 * size if line.text[0] in _INK_RIGHT else 0.0)
         x1 = line.x1 + (0.5 * size if line.text[-1] in _INK_LEFT else 0.0)
+        if sp.margins is not None and 0 < x0 - sp.margins[0] < MARGIN_SNAP * size:
+            x0 = sp.margins[0]  # a line starting at the margin: its first glyph's ink starts a little in
         step = (x1 - x0) / units
         x = x0
         top, bottom = line.middle - size / 2, line.middle + size / 2
