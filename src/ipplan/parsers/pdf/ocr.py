@@ -14,6 +14,7 @@ import importlib.util
 import os
 import threading
 from dataclasses import dataclass
+from functools import cache
 
 from ipplan.errors import IpplanError
 
@@ -29,8 +30,9 @@ _lock = threading.Lock()
 _engine = None
 
 
+@cache
 def available() -> bool:
-    """Whether the OCR extra is installed (checked without importing it)."""
+    """Whether the OCR extra is installed (checked once, without importing it)."""
     return all(importlib.util.find_spec(name) is not None for name in _MODULES)
 
 
