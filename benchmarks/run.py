@@ -14,11 +14,21 @@ called repeatedly after a warm-up (median ms per file), the scaling check (a txt
 repeating its task section must cost at most 20× the original), and ``ipplan --version`` against
 ``python -c "import click"``.
 
+For PDFs, in this process too: ipplan's whole parse beside pdfplumber's reading of the same file
+(the text and the tables of every page), interleaved; and OCR: a scan made of a corpus PDF's first
+pages (tests/scanner.py: 200 dpi, a slight turn, grey paper, speckle) parsed with the OCR extra,
+in seconds per scanned page.
+
 Budgets (exit status 1 when one fails, unless --no-fail):
 
     docx ≤ 1.6× its floor   pdf ≤ 1.3× its floor   txt16 ≤ 20×   --version ≤ 1.5× import click
+    pdf in-process: median over the corpus PDFs of ipplan / pdfplumber reading ≤ 0.35×
+
+pdfplumber is not one of ipplan's dependencies (the bench extra has it); without it the PDF
+floors are skipped. Without the OCR extra the OCR timing is skipped.
 
 Usage:  python benchmarks/run.py [--runs 7] [--corpus DIR] [--json OUT] [--no-fail] [--stress] [--startup]
+                                [--ocr-pages 2]
 
 Plain script: the standard library and ipplan's own dependencies only.
 """
@@ -63,6 +73,7 @@ FLOOR_CODE = {
     "html": "import sys\nopen(sys.argv[1], 'rb').read().decode('utf-8', 'replace')\n",
 }
 BUDGETS = {"docx": 1.6, "pdf": 1.3}
+PDF_IN_PROCESS_BUDGET = 0.35
 TXT16_BUDGET = 20.0
 VERSION_BUDGET = 1.5
 SCALE = 16
@@ -87,6 +98,8 @@ class Report:
     settings: dict
     files: list[dict] = field(default_factory=list)
     in_process: list[dict] = field(default_factory=list)
+    pdf_in_process: list[dict] = field(default_factory=list)
+    ocr: dict = field(default_factory=dict)
     scaling: list[dict] = field(default_factory=list)
     startup: dict = field(default_factory=dict)
     budgets: list[dict] = field(default_factory=list)
@@ -266,6 +279,13 @@ def main(argv: list[str] | None = None) -> int:
         help="run the processes in this environment as is (by default they share a private bytecode "
         "cache, so that PYTHONDONTWRITEBYTECODE does not charge ipplan for compiling its sources)",
     )
+    ap.add_argument(
+        "--ocr-pages",
+        type=int,
+        default=2,
+        metavar="N",
+        help="scan the first N pages of the first corpus PDF and time their OCR (0: skip)",
+    )
     args = ap.parse_args(argv)
     if args.runs < 1:
         ap.error("--runs must be at least 1")
@@ -293,7 +313,11 @@ def main(argv: list[str] | None = None) -> int:
 
     # 1. whole processes: ipplan parse beside the floor of the file's format
     print(f"{'file':44} {'ipplan s':>9} {'floor s':>9} {'ratio':>7}  budget")
+    has_pdfplumber = _importable("pdfplumber")
     for fmt, path in files:
+        if fmt == "pdf" and not has_pdfplumber:
+            print(f"{fmt + '/' + path.name:44} skipped: the floor needs pdfplumber (pip install pdfplumber)")
+            continue
         cmd = [py, "-m", "ipplan", "parse", str(path), "--format", "json"]
         floor = [py, "-c", FLOOR_CODE[fmt], str(path)]
         ta, tb = side_by_side(cmd, floor, args.runs, env)
@@ -339,6 +363,15 @@ def main(argv: list[str] | None = None) -> int:
     total = sum(r["median_ms"] for r in report.in_process)
     rate = len(files) / total * 1000
     print(f"{'all files, one after another':44} {total:9.1f}  ({rate:.0f} files/s on one core)")
+
+    # 3b. PDFs: ipplan's whole parse beside pdfplumber's reading, in this process
+    pdfs = [path for fmt, path in files if fmt == "pdf"]
+    if pdfs and has_pdfplumber:
+        rows.append(pdf_in_process(report, pdfs, args.runs, parse))
+    elif pdfs:
+        print("\nPDF in-process comparison skipped: it needs pdfplumber (pip install pdfplumber)")
+    if pdfs and args.ocr_pages > 0:
+        ocr_seconds(report, pdfs[0], args.ocr_pages)
 
     # 4. scaling: the same plan 16× larger costs at most 20× (no quadratic step)
     print(f"\n{'scaling (in-process)':44} {'1× ms':>9} {f'{SCALE}× ms':>9} {'ratio':>7}  budget")
@@ -415,6 +448,88 @@ def startup_steps(py: str, env: dict[str, str], runs: int, docx: Path | None) ->
         out.append({"step": name, "median_ms": ms})
         print(f"{name:56} {ms:7.1f}")
     return out
+
+
+def _importable(name: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(name) is not None
+
+
+def pdfplumber_reads(path: Path) -> None:
+    """What pdfplumber does to have read a PDF: the text and the tables of every page."""
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+            page.find_tables()
+
+
+def pdf_in_process(report: Report, pdfs: list[Path], runs: int, parse) -> Row:
+    """ipplan.api.parse beside pdfplumber's reading of each PDF, interleaved in this process."""
+    print(f"\n{'PDF in-process: ipplan parse vs pdfplumber':44} {'ipplan ms':>9} {'plumber':>9} {'ratio':>7}")
+    ratios = []
+    for path in pdfs:
+        parse(path)
+        pdfplumber_reads(path)
+        ta: list[float] = []
+        tb: list[float] = []
+        for _ in range(runs):
+            for fn, sink in ((lambda p=path: parse(p), ta), (lambda p=path: pdfplumber_reads(p), tb)):
+                gc.collect()
+                start = time.perf_counter()
+                fn()
+                sink.append(time.perf_counter() - start)
+        a, b = statistics.median(ta), statistics.median(tb)
+        ratios.append(a / b)
+        report.pdf_in_process.append(
+            {"file": f"pdf/{path.name}", "ipplan_ms": a * 1000, "pdfplumber_ms": b * 1000, "ratio": a / b}
+        )
+        print(f"{'pdf/' + path.name:44} {a * 1000:9.1f} {b * 1000:9.1f} {a / b:6.3f}×", flush=True)
+    median = statistics.median(ratios)
+    print(f"{'median over the PDFs':44} {'':9} {'':9} {median:6.3f}×  ≤{PDF_IN_PROCESS_BUDGET}×")
+    return Row("pdf in-process, median ipplan / pdfplumber", "in-process", median, PDF_IN_PROCESS_BUDGET)
+
+
+def ocr_seconds(report: Report, source: Path, pages: int) -> None:
+    """Seconds per page of OCR: the first ``pages`` pages of ``source`` scanned and parsed."""
+    from ipplan.parsers.pdf import ocr
+
+    if not ocr.available():
+        print("\nOCR timing skipped: it needs the OCR extra (pip install 'ipplan[ocr]')")
+        return
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    from ipplan.api import parse_bytes
+    from scanner import scan_pdf
+
+    data = source.read_bytes()
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(data)
+    count = min(pages, len(document))
+    document.close()
+    scan = scan_pdf(data, pages=range(1, count + 1), seed=1)
+    start = time.perf_counter()
+    ocr.engine()
+    load = time.perf_counter() - start
+    start = time.perf_counter()
+    cpu = time.process_time()
+    plan = parse_bytes(scan, f"scan-of-{source.name}")
+    wall, used = time.perf_counter() - start, time.process_time() - cpu
+    read = [w for w in plan.warnings if w.code == "ocr-used"]
+    report.ocr = {
+        "source": source.name,
+        "pages": count,
+        "engine_load_s": load,
+        "seconds_per_page": wall / count,
+        "cpu_seconds_per_page": used / count,
+        "threads": os.environ.get("IPPLAN_OCR_THREADS", "ONNX Runtime's default"),
+    }
+    print(f"\nOCR: {count} scanned pages of {source.name} (engine loaded once: {load:.1f} s)")
+    print(f"{'seconds per OCR page (wall / CPU)':44} {wall / count:9.2f} {used / count:9.2f}")
+    if read:
+        print(f"{'':44} {read[0].message}")
 
 
 def _scaling(report: Report, name: str, small: Path, big: Path, runs: int, budget: float, parse) -> Row:

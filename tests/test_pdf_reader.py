@@ -18,8 +18,9 @@ from ipplan import limits
 from ipplan.blocks import Document, Paragraph, Table
 from ipplan.errors import IpplanError
 from ipplan.parsers import pdf
-from ipplan.parsers.pdf_layout import is_page_number
-from ipplan.parsers.pdf_lines import dedupe_chars, row_text
+from ipplan.parsers.pdf.chars import Char, dedupe_chars
+from ipplan.parsers.pdf.layout import is_page_number
+from ipplan.parsers.pdf.lines import row_text
 
 DATA = Path(__file__).parent / "data" / "pdf"
 _LABEL = re.compile(
@@ -543,17 +544,9 @@ def test_not_page_numbers(text):
     assert not is_page_number(text)
 
 
-def _char(text: str, x0: float, size: float = 16.0, top: float = 100.0) -> dict:
+def _char(text: str, x0: float, size: float = 16.0, top: float = 100.0) -> Char:
     width = size if ord(text) > 0x2E80 else size / 2
-    return {
-        "text": text,
-        "x0": x0,
-        "x1": x0 + width,
-        "top": top,
-        "bottom": top + size,
-        "size": size,
-        "fontname": "F",
-    }
+    return Char(text, x0, x0 + width, top, top + size, size, "F")
 
 
 def test_row_text_spacing():
@@ -586,7 +579,7 @@ def test_row_text_tab_gaps_and_letter_spacing():
 
 def test_dedupe_keeps_neighbouring_identical_chars():
     chars = [_char("的", 80), _char("的", 96), _char("的", 80.5, top=100.3)]
-    assert [c["x0"] for c in dedupe_chars(chars)] == [80, 96]
+    assert [c.x0 for c in dedupe_chars(chars)] == [80, 96]
 
 
 def test_list_items_set_with_a_hanging_indent_keep_their_wrapped_lines():

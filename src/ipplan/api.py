@@ -15,6 +15,8 @@ from ipplan import limits, parsers
 from ipplan.errors import IpplanError
 from ipplan.schema import Location, Plan, SourceInfo, Warning
 
+OCR_MODES = ("auto", "always", "never")  # how PDFs' scanned pages are read (parse_bytes)
+
 
 def read_input(path: str | os.PathLike[str]) -> bytes:
     """The bytes of an input file, refusing what cannot or must not be read.
@@ -137,21 +139,28 @@ def _binary_reason(data: bytes) -> str | None:
     return None
 
 
-def parse_bytes(data: bytes, path: str, *, fmt: str | None = None, password: str | None = None) -> Plan:
+def parse_bytes(
+    data: bytes, path: str, *, fmt: str | None = None, password: str | None = None, ocr: str = "auto"
+) -> Plan:
     """Parse a document already in memory; ``path`` names it in the output and in errors.
 
     ``fmt`` (txt, docx, pdf, html) is what the caller says the data is; the content decides
     where it disagrees (with a format-mismatch warning). ``password`` opens an encrypted PDF.
+    ``ocr`` is for PDFs: "auto" reads scanned pages by OCR where the ``ipplan[ocr]`` extra is
+    installed, "always" reads every page so (the text layer ignored), "never" reads none.
     Legacy Word, WPS, RTF and OpenDocument data is converted by LibreOffice first.
 
     Raises IpplanError for every input it refuses, with ``exc.path`` set to ``path``:
     input-empty, unsupported-format, corrupt-file, encrypted-file, wrong-password,
-    no-text-layer, undecodable-text, limit-exceeded, unsafe-content, missing-dependency
-    (LibreOffice for .doc .wps .rtf .odt). Any other exception is a bug in ipplan.
+    no-text-layer, ocr-unavailable, undecodable-text, limit-exceeded, unsafe-content,
+    missing-dependency (LibreOffice for .doc .wps .rtf .odt). ValueError for an unknown ``ocr``
+    mode. Any other exception is a bug in ipplan.
     """
     from ipplan import convert
     from ipplan.extract import build_plan
 
+    if ocr not in OCR_MODES:
+        raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, not {ocr!r}")
     original = data
     try:
         converted = []
@@ -160,7 +169,7 @@ def parse_bytes(data: bytes, path: str, *, fmt: str | None = None, password: str
             converted.append(Warning(code="converted", message=convert.converted_warning_message(kind)))
         fmt, warnings = choose_format(data, path, fmt)
         warnings[:0] = converted
-        document = parsers.read(data, path, fmt, password=password)
+        document = parsers.read(data, path, fmt, password=password, ocr=ocr)
         source = SourceInfo(
             path=path,
             format=fmt,  # type: ignore[arg-type]
@@ -177,12 +186,14 @@ def parse_bytes(data: bytes, path: str, *, fmt: str | None = None, password: str
     return plan
 
 
-def parse(path: str | os.PathLike[str], *, fmt: str | None = None, password: str | None = None) -> Plan:
+def parse(
+    path: str | os.PathLike[str], *, fmt: str | None = None, password: str | None = None, ocr: str = "auto"
+) -> Plan:
     """Parse one plan document (.txt .docx .pdf .html; .doc .wps .rtf .odt through LibreOffice)
-    into a validated ``Plan``.
+    into a validated ``Plan`` (``ocr``: see ``parse_bytes``).
 
     Raises IpplanError: input-not-found, input-unreadable, limit-exceeded while reading the file,
     then whatever ``parse_bytes`` raises for its content.
     """
     data = read_input(path)
-    return parse_bytes(data, str(path), fmt=fmt, password=password)
+    return parse_bytes(data, str(path), fmt=fmt, password=password, ocr=ocr)

@@ -33,8 +33,9 @@ KINDS: dict[str, ErrorKind] = {
         ErrorKind("E202", "corrupt-file", 4, "the file is truncated or damaged and cannot be read"),
         ErrorKind("E203", "encrypted-file", 5, "the file is encrypted: give --password"),
         ErrorKind("E204", "wrong-password", 5, "the password given does not open the file"),
-        ErrorKind("E205", "no-text-layer", 6, "a PDF without a text layer (a scan); OCR is not done"),
+        ErrorKind("E205", "no-text-layer", 6, "a PDF without a text layer, and no text found by OCR"),
         ErrorKind("E206", "undecodable-text", 4, "the text's encoding could not be determined"),
+        ErrorKind("E207", "ocr-unavailable", 6, "OCR was asked for but the ocr extra is not installed"),
         ErrorKind("E301", "limit-exceeded", 7, "the input exceeds a resource limit (size, inflation, pages)"),
         ErrorKind(
             "E302", "unsafe-content", 4, "the input carries content refused for safety (XML DTD, entities)"

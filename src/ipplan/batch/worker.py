@@ -26,6 +26,7 @@ class Job:
     output: str
     fmt: str = "json"
     skip_existing: bool = False
+    ocr: str = "auto"  # how a PDF's scanned pages are read (ipplan.api.OCR_MODES)
 
 
 def result(job: Job, status: str, seconds: float = 0.0, **fields: object) -> dict:
@@ -63,7 +64,7 @@ def render(job: Job, data: bytes) -> Rendered:
     from ipplan.api import parse_bytes
     from ipplan.writers import TEXT_WRITERS
 
-    plan = parse_bytes(data, job.input)
+    plan = parse_bytes(data, job.input, ocr=job.ocr)
     outputs: dict[str, str | bytes] = {job.output: TEXT_WRITERS[job.fmt](plan)}
     counts = {
         "indicators": len(plan.indicators),

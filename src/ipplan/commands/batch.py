@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from ipplan.commands import ocr_option
 from ipplan.commands.common import verbosity, verbosity_options
 
 
@@ -57,6 +58,7 @@ from ipplan.commands.common import verbosity, verbosity_options
     "file) instead of local processes; needs ipplan[dask]. Default: $IPPLAN_SCHEDULER. See docs/scale.md.",
 )
 @verbosity_options
+@ocr_option
 @click.pass_context
 def command(
     ctx: click.Context,
@@ -70,6 +72,7 @@ def command(
     scheduler: str | None,
     quiet: bool,
     verbose: bool,
+    ocr: str,
 ) -> None:
     """Parse every .txt .docx .pdf .html/.htm under INPUT (files or folders) into OUTDIR.
 
@@ -98,7 +101,7 @@ def command(
     started, clock = datetime.now().astimezone(), time.perf_counter()
     items = discover(inputs, outdir, fmt)
     todo = [i for i, item in enumerate(items) if item.verdict is None]
-    job_list = [Job(items[i].input, items[i].output or "", fmt, skip_existing) for i in todo]
+    job_list = [Job(items[i].input, items[i].output or "", fmt, skip_existing, ocr) for i in todo]
 
     results = {i: item.verdict for i, item in enumerate(items) if item.verdict is not None}
     stopped = error = None

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ipplan.commands import ocr_option
 from ipplan.commands.common import (
     echo_err,
     format_for_output,
@@ -55,6 +56,7 @@ if TYPE_CHECKING:
     "--input-format", type=click.Choice(["txt", "docx", "pdf", "html"]), help="Read the inputs as this."
 )
 @verbosity_options
+@ocr_option
 @click.pass_context
 def command(
     ctx: click.Context,
@@ -70,6 +72,7 @@ def command(
     input_format: str | None,
     quiet: bool,
     verbose: bool,
+    ocr: str,
 ) -> None:
     """Check plans (.docx .pdf .html .txt, - for stdin; folders are searched) against the rules.
 
@@ -101,7 +104,7 @@ def command(
     if not files:
         raise click.UsageError("give at least one FILE", ctx)
     fmt = format_for_output(fmt, output, BY_EXTENSION, "text")
-    _run(ctx, files, fmt, output, config, input_format, level)
+    _run(ctx, files, fmt, output, config, input_format, level, ocr)
 
 
 BY_EXTENSION = {".json": "json", ".xml": "junit", ".txt": "text"}
@@ -115,6 +118,7 @@ def _run(
     config: Config,
     input_format: str | None,
     level: int,
+    ocr: str = "auto",
 ) -> None:
     """Check every input, print or write the findings, exit 1 when the check fails."""
     from ipplan.check.engine import check_file, failed, unchecked
@@ -136,7 +140,7 @@ def _run(
             if shown_name(path) in checked:
                 continue
             checked.append(shown_name(path))
-            found = check_file(path, config, lambda p: read_plan(p, input_format), shown_name(path))
+            found = check_file(path, config, lambda p: read_plan(p, input_format, ocr=ocr), shown_name(path))
             findings.extend(found)
             if level > 0:
                 echo_err(f"checked {shown_name(path)}: {len(found)} finding{'' if len(found) == 1 else 's'}")

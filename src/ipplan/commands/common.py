@@ -20,7 +20,9 @@ INPUT_FORMATS = ("txt", "docx", "pdf", "html")
 F = TypeVar("F", bound=Callable[..., object])
 
 
-def read_plan(file: str, input_format: str | None = None, password: str | None = None) -> Plan:
+def read_plan(
+    file: str, input_format: str | None = None, password: str | None = None, ocr: str = "auto"
+) -> Plan:
     """The plan in ``file``, or on stdin where ``file`` is ``-``.
 
     Stdin has no name to tell its format: a binary format (Word, PDF, an Office file) says what
@@ -31,12 +33,12 @@ def read_plan(file: str, input_format: str | None = None, password: str | None =
     from ipplan.api import parse, parse_bytes
 
     if file != STDIN:
-        return parse(file, fmt=input_format, password=password)
+        return parse(file, fmt=input_format, password=password, ocr=ocr)
     data = sys.stdin.buffer.read()
     declared = input_format
     if declared is None and parsers.sniff(data) not in ("docx", "pdf", "ole", "zip"):
         declared = "txt"
-    return parse_bytes(data, STDIN_NAME, fmt=declared, password=password)
+    return parse_bytes(data, STDIN_NAME, fmt=declared, password=password, ocr=ocr)
 
 
 def shown_name(file: str) -> str:

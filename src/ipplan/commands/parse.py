@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from ipplan.commands import ocr_option
 from ipplan.commands.common import (
     INPUT_FORMATS,
     STDIN,
@@ -42,6 +43,7 @@ BY_EXTENSION = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".csv": "csv",
 @click.option("--input-format", type=click.Choice(INPUT_FORMATS), help="Read the input as this.")
 @click.option("--password", help="Password of an encrypted PDF.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print what was found and the warnings on stderr.")
+@ocr_option
 def command(
     file: str,
     fmt: str | None,
@@ -50,6 +52,7 @@ def command(
     input_format: str | None,
     password: str | None,
     verbose: bool,
+    ocr: str,
 ) -> None:
     """Parse FILE (.docx .pdf .html .txt; .doc .wps .odt with LibreOffice; - for stdin) into records."""
     from ipplan.writers import TEXT_WRITERS, emit
@@ -64,7 +67,7 @@ def command(
             "output-error", "the output path is the input file: refusing to overwrite it", output
         )
     started = time.perf_counter()
-    plan = read_plan(file, input_format, password)
+    plan = read_plan(file, input_format, password, ocr)
     if fmt in ("csv", "xlsx"):
         from ipplan.views.export import export
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from ipplan.commands import ocr_option
+
 # Kept here rather than imported from ipplan.views.terminal so ``ipplan show --help`` loads no rich.
 PARTS = ("meta", "indicators", "outline", "tasks", "targets", "warnings")
 
@@ -24,8 +26,14 @@ PARTS = ("meta", "indicators", "outline", "tasks", "targets", "warnings")
     "--input-format", type=click.Choice(["txt", "docx", "pdf", "html"]), help="Read the input as this."
 )
 @click.option("--password", help="Password of an encrypted PDF.")
+@ocr_option
 def command(
-    file: str, sections: tuple[str, ...], width: int | None, input_format: str | None, password: str | None
+    file: str,
+    sections: tuple[str, ...],
+    width: int | None,
+    input_format: str | None,
+    password: str | None,
+    ocr: str,
 ) -> None:
     """Show FILE's header, indicators, outline, tasks, prose targets and warnings (- reads stdin).
 
@@ -36,5 +44,5 @@ def command(
     from ipplan.views.console import make_console
     from ipplan.views.terminal import render_plan
 
-    plan = read_plan(file, input_format, password)
+    plan = read_plan(file, input_format, password, ocr)
     render_plan(plan, make_console(width), sections or PARTS)

@@ -121,10 +121,11 @@ def reader_for(fmt: str):
     return importlib.import_module(f"ipplan.parsers.{fmt}")
 
 
-def read(data: bytes, path: str, fmt: str, *, password: str | None = None) -> Document:
-    """Read ``data`` as ``fmt`` into a block stream."""
+def read(data: bytes, path: str, fmt: str, *, password: str | None = None, ocr: str = "auto") -> Document:
+    """Read ``data`` as ``fmt`` into a block stream (``ocr``: the PDF reader's OCR mode)."""
+    options = {"ocr": ocr} if fmt == "pdf" else {}
     try:
-        document = reader_for(fmt).read(data, path, password=password)
+        document = reader_for(fmt).read(data, path, password=password, **options)
     except IpplanError:
         raise
     except MemoryError as exc:

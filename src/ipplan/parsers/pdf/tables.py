@@ -1,8 +1,8 @@
 """Ruled tables in a PDF: cell text, merged cells, and tables continued over a page break.
 
-pdfplumber finds a table's cells (bounding boxes) from its ruling lines; this module gives each
+``grid`` finds a table's cells (bounding boxes) from its ruling lines; this module gives each
 cell its text from the page's chars, lays the cells out on a grid, and joins the parts of a table
-that LibreOffice or Word split across pages. Like ``pdf_lines`` it never imports pdfplumber.
+that LibreOffice or Word split across pages. The same for a text page and a scanned one.
 
 A grid slot holds either a ``RawCell`` (the cell whose top-left corner is there) or a ``Span``
 marker for a slot a merged cell covers; spans are resolved only after the parts of a table are
@@ -16,13 +16,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ipplan.blocks import Cell, Table
-from ipplan.parsers.pdf_lines import Char, build_lines, join_broken
+from ipplan.parsers.pdf.chars import Char
+from ipplan.parsers.pdf.lines import build_lines, join_broken
 from ipplan.schema import Location
 
 Bbox = tuple[float, float, float, float]
 
 # Edges closer than this (points) are the same ruling line.
 SNAP = 2.0
+# On a scanned page: how far a table's edges may lie from where the previous page's part puts
+# them (rules found in an image), and how far the page may sit apart from the previous one on
+# the scanner's glass.
+SCAN_TOLERANCE = 6.0
+SCAN_DRIFT = 24.0
 
 
 @dataclass(slots=True)
@@ -52,6 +58,10 @@ class TablePart:
     cells: list[RawCell]
     xs: list[float]  # column boundaries, left to right (one more than columns)
     ys: list[float] = field(default_factory=list)  # row boundaries, top to bottom
+    # how far its edges may lie from a continuation's, and how far its page may be shifted from
+    # the next: a scanned page's a little (``SCAN_TOLERANCE``, ``SCAN_DRIFT``), a typeset one's not
+    tolerance: float = SNAP
+    drift: float = SNAP
 
     @property
     def top(self) -> float:
@@ -71,8 +81,8 @@ def boundaries(values: Sequence[float], end: float) -> list[float]:
     return out
 
 
-def new_part(cell_boxes: Sequence[Bbox], page: int) -> TablePart:
-    """A table part from pdfplumber's cell boxes (``Table.cells``), text not yet filled in."""
+def new_part(cell_boxes: Sequence[Bbox], page: int, scanned: bool = False) -> TablePart:
+    """A table part from the cell boxes ``grid`` found, text not yet filled in."""
     x0 = min(b[0] for b in cell_boxes)
     top = min(b[1] for b in cell_boxes)
     x1 = max(b[2] for b in cell_boxes)
@@ -80,7 +90,10 @@ def new_part(cell_boxes: Sequence[Bbox], page: int) -> TablePart:
     xs = boundaries([b[0] for b in cell_boxes], x1)
     ys = boundaries([b[1] for b in cell_boxes], bottom)
     cells = [RawCell(tuple(b)) for b in sorted(cell_boxes, key=lambda b: (b[1], b[0]))]  # type: ignore[misc]
-    return TablePart(page=page, bbox=(x0, top, x1, bottom), cells=cells, xs=xs, ys=ys)
+    part = TablePart(page=page, bbox=(x0, top, x1, bottom), cells=cells, xs=xs, ys=ys)
+    if scanned:
+        part.tolerance, part.drift = SCAN_TOLERANCE, SCAN_DRIFT
+    return part
 
 
 def is_layout_frame(part: TablePart) -> bool:
@@ -128,8 +141,8 @@ def fill_text(part: TablePart, chars: Sequence[Char]) -> list[Char]:
 def _owner_of(ch: Char, part: TablePart, grid: list[list[int | None]]) -> int | None:
     if not contains(part, ch):
         return None
-    cx = (ch["x0"] + ch["x1"]) / 2
-    cy = (ch["top"] + ch["bottom"]) / 2
+    cx = (ch.x0 + ch.x1) / 2
+    cy = (ch.top + ch.bottom) / 2
     c = bisect_right(part.xs, cx) - 1
     r = bisect_right(part.ys, cy) - 1
     if 0 <= r < len(grid) and 0 <= c < len(grid[r]):
@@ -139,8 +152,8 @@ def _owner_of(ch: Char, part: TablePart, grid: list[list[int | None]]) -> int | 
 
 def contains(part: TablePart, ch: Char) -> bool:
     """True where the char's centre lies inside the table's box."""
-    cx = (ch["x0"] + ch["x1"]) / 2
-    cy = (ch["top"] + ch["bottom"]) / 2
+    cx = (ch.x0 + ch.x1) / 2
+    cy = (ch.top + ch.bottom) / 2
     x0, top, x1, bottom = part.bbox
     return x0 <= cx < x1 and top <= cy < bottom
 
@@ -172,12 +185,28 @@ def slot_rows(part: TablePart, xs: list[float]) -> list[list[Slot]]:
 
 def continues(first: TablePart, last_part: TablePart, nxt: TablePart) -> bool:
     """True where ``nxt`` (at the top of the page after ``last_part``) carries on the same table:
-    same left and right edges and every column boundary of ``nxt`` one of ``first``'s."""
+    same left edge and width, and every column boundary of ``nxt`` one of ``first``'s (measured
+    from the left edge, so a scanned page set a little apart still matches)."""
     if nxt.page != last_part.page + 1:
         return False
-    if abs(nxt.bbox[0] - first.bbox[0]) > SNAP or abs(nxt.bbox[2] - first.bbox[2]) > SNAP:
+    shift = nxt.bbox[0] - first.bbox[0]
+    if abs(shift) > max(first.drift, nxt.drift):
         return False
-    return all(any(abs(x - y) <= SNAP for y in first.xs) for x in nxt.xs)
+    close = max(first.tolerance, nxt.tolerance)
+    if abs((nxt.bbox[2] - nxt.bbox[0]) - (first.bbox[2] - first.bbox[0])) > close:
+        return False
+    return all(any(abs(x - shift - y) <= close for y in first.xs) for x in nxt.xs)
+
+
+def _aligned(xs: list[float], part: TablePart, shift: float) -> list[float]:
+    """The column boundaries ``xs`` of a table's first part as they lie in ``part`` (moved by
+    ``shift``): the part's own boundary where it has one there, else the moved one."""
+    out = []
+    for x in xs:
+        target = x + shift
+        near = min(part.xs, key=lambda y: abs(y - target))
+        out.append(near if abs(near - target) <= part.tolerance else target)
+    return out
 
 
 @dataclass(slots=True)
@@ -229,7 +258,8 @@ def join_parts(parts: Sequence[TablePart]) -> list[_Row]:
     xs = parts[0].xs
     rows = [_Row(slots, parts[0].page) for slots in slot_rows(parts[0], xs)]
     for part in parts[1:]:
-        more = [_Row(slots, part.page) for slots in slot_rows(part, xs)]
+        laid = _aligned(xs, part, part.bbox[0] - parts[0].bbox[0])
+        more = [_Row(slots, part.page) for slots in slot_rows(part, laid)]
         more = _drop_repeated_header(rows, more)
         if more and rows and _is_fragment(more[0]):
             _append_fragment(rows[-1], more.pop(0))
@@ -272,3 +302,27 @@ def _resolve(
 
 def _round(bbox: Bbox) -> Bbox:
     return (round(bbox[0], 2), round(bbox[1], 2), round(bbox[2], 2), round(bbox[3], 2))
+
+
+# --- a page's tables taken out of its text ------------------------------------------------------
+
+
+def take_tables(
+    tables: Sequence[Sequence[Bbox]], chars: list[Char], page: int, scanned: bool = False
+) -> tuple[list[TablePart], list[Char]]:
+    """The page's tables (the cell boxes of each) with their cells' text, and the chars left for
+    the body text: each char is in one place only, so a table's text is not repeated as paragraphs."""
+    parts: list[TablePart] = []
+    for boxes in tables:
+        part = new_part(boxes, page, scanned)
+        if is_layout_frame(part):
+            continue
+        inside: list[Char] = []
+        body: list[Char] = []
+        for ch in chars:
+            (inside if contains(part, ch) else body).append(ch)
+        if not inside:
+            continue  # a ruled box with nothing in it (a letterhead rule, a signature frame)
+        chars = body + fill_text(part, inside)
+        parts.append(part)
+    return parts, chars

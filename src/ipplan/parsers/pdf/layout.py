@@ -3,7 +3,7 @@
 A PDF keeps no paragraphs, only lines. This module puts them back from the page geometry that
 Chinese official documents follow (GB/T 9704): a paragraph starts with a two-character first-line
 indent or a numbering label, its last line ends a sentence short of the right margin, and titles
-are centred. Running headers, footers and page numbers are dropped first. Never imports pdfplumber.
+are centred. Running headers, footers and page numbers are dropped first.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from ipplan.blocks import Paragraph
-from ipplan.parsers.pdf_lines import Line, join_broken
-from ipplan.parsers.pdf_tables import TablePart, continues
+from ipplan.parsers.pdf.lines import Line, join_broken
+from ipplan.parsers.pdf.tables import TablePart, continues
 from ipplan.schema import Location
 
 # A numbering label at the start of a line: 一、 （一） 1. 1、 （1） ① 第一章 ……
@@ -44,7 +44,7 @@ _BODY_END = set("。，；：,;:")
 FURNITURE_SLOTS = 2  # lines at each end of a page that may be a running header or footer
 RUNNING_MIN_PAGES = 2  # a running header or footer repeats on at least this many pages …
 RUNNING_SHARE = 0.4  # … and on at least this share of them
-RUNNING_DRIFT = 3.0  # points a running line may move between pages
+RUNNING_DRIFT = 8.0  # points a running line may move between pages (a scanned page more than a typeset one)
 
 
 Item = Line | TablePart | list[TablePart]
@@ -57,6 +57,7 @@ class PageFlow:
     number: int
     width: float
     items: list[Item] = field(default_factory=list)
+    centre: float | None = None  # where titles are centred, where not the page's middle (a scan)
 
 
 # --- page furniture -----------------------------------------------------------------------------
@@ -176,7 +177,7 @@ class Geometry:
 def measure(pages: Sequence[PageFlow]) -> Geometry:
     """The geometry of the text block, from the lines of all pages."""
     lines = [i for p in pages for i in p.items if isinstance(i, Line)]
-    centres = {p.number: p.width / 2 for p in pages}
+    centres = {p.number: p.width / 2 if p.centre is None else p.centre for p in pages}
     if not lines:
         return Geometry(0.0, 0.0, 0.0, 0.0, centres)
     sizes: Counter[float] = Counter()

@@ -1,7 +1,7 @@
 """Characters to text lines: how the PDF reader turns positioned glyphs into CJK text.
 
-Works on pdfplumber's char dicts (``text``, ``x0``, ``x1``, ``top``, ``bottom``, ``size``,
-``fontname``) but never imports pdfplumber, so it is testable on plain dicts.
+Works on ``Char`` records, whether the text layer or OCR gave them, so it is testable on chars
+made by hand.
 
 A PDF has no spaces in the sense a text file has: it has glyphs at positions. Two kinds of gap
 separate them: a real space glyph, and room left by the typesetter (autospace between Chinese and
@@ -17,9 +17,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
-from typing import Any
 
-Char = dict[str, Any]
+from ipplan.parsers.pdf.chars import Char
 
 # A gap this many font sizes wide is a tab or an alignment gap: it separates even Chinese text.
 TAB_GAP = 2.0
@@ -27,10 +26,6 @@ TAB_GAP = 2.0
 LABEL_GAP = 1.0
 # Between two Latin characters, a gap this wide is a word space the PDF did not draw.
 WORD_GAP = 0.2
-# Duplicate glyphs (fake bold: the same glyph drawn twice, slightly offset) within this many
-# font sizes of each other are one character.
-DEDUPE_TOLERANCE = 0.15
-_BUCKET = 4.0  # spatial hash cell (points) for finding duplicates; bounds the tolerance
 _BOLD_MARKERS = ("bold", "heavy", "black", "semibold", "demibold")
 _WIDE_PUNCT_EXTRA = set("“”‘’—–…·")
 
@@ -61,38 +56,6 @@ def is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
-def dedupe_chars(chars: Iterable[Char]) -> list[Char]:
-    """The chars without fake-bold duplicates: a glyph repeated at (almost) the same position.
-
-    pdfplumber's ``dedupe_chars`` does this too but sorts with ``list.index`` (quadratic); a
-    spatial hash keeps it linear, which matters for the speed budget.
-    """
-    kept: list[Char] = []
-    buckets: dict[tuple[str, int, int], list[Char]] = {}
-    for ch in chars:
-        if _has_twin(ch, buckets):
-            continue
-        key = (ch["text"], int(ch["x0"] // _BUCKET), int(ch["top"] // _BUCKET))
-        buckets.setdefault(key, []).append(ch)
-        kept.append(ch)
-    return kept
-
-
-def _has_twin(ch: Char, buckets: dict[tuple[str, int, int], list[Char]]) -> bool:
-    """Whether a kept char of the same text lies within the tolerance of ``ch``. The tolerance is
-    at most a bucket wide, so only the 2 × 2 buckets nearest the char's corner can hold one."""
-    text, x, y = ch["text"], ch["x0"], ch["top"]
-    tol = min(_BUCKET, max(1.0, DEDUPE_TOLERANCE * ch["size"]))
-    bx, by = int(x // _BUCKET), int(y // _BUCKET)
-    nx = bx - 1 if x - bx * _BUCKET < _BUCKET / 2 else bx + 1
-    ny = by - 1 if y - by * _BUCKET < _BUCKET / 2 else by + 1
-    for key in ((text, bx, by), (text, nx, by), (text, bx, ny), (text, nx, ny)):
-        for other in buckets.get(key, ()):
-            if abs(other["x0"] - x) <= tol and abs(other["top"] - y) <= tol:
-                return True
-    return False
-
-
 def cluster_rows(chars: Iterable[Char]) -> list[list[Char]]:
     """Chars grouped into printed lines, top to bottom, each sorted left to right.
 
@@ -102,18 +65,18 @@ def cluster_rows(chars: Iterable[Char]) -> list[list[Char]]:
     """
     rows: list[list[Char]] = []
     top = bottom = 0.0
-    for ch in sorted(chars, key=lambda c: (c["top"], c["x0"])):
-        height = max(ch["bottom"] - ch["top"], 0.1)
+    for ch in sorted(chars, key=lambda c: (c.top, c.x0)):
+        height = max(ch.bottom - ch.top, 0.1)
         if rows:
-            overlap = min(bottom, ch["bottom"]) - max(top, ch["top"])
+            overlap = min(bottom, ch.bottom) - max(top, ch.top)
             if overlap >= 0.5 * min(height, bottom - top):
                 rows[-1].append(ch)
-                bottom = max(bottom, ch["bottom"])
+                bottom = max(bottom, ch.bottom)
                 continue
         rows.append([ch])
-        top, bottom = ch["top"], ch["bottom"]
+        top, bottom = ch.top, ch.bottom
     for row in rows:
-        row.sort(key=lambda c: c["x0"])
+        row.sort(key=lambda c: c.x0)
     return rows
 
 
@@ -135,13 +98,13 @@ def _spaced_text(row: Sequence[Char], letter_spaced: bool) -> tuple[str, bool]:
     prev: Char | None = None
     space_seen = tab_seen = False
     for ch in row:
-        text = ch["text"]
+        text = ch.text
         if text.isspace():
             space_seen = prev is not None
             continue
         if prev is not None:
-            gap = -1.0 if letter_spaced else ch["x0"] - prev["x1"]
-            if gap >= TAB_GAP * max(prev["size"], ch["size"], 1.0):
+            gap = -1.0 if letter_spaced else ch.x0 - prev.x1
+            if gap >= TAB_GAP * max(prev.size, ch.size, 1.0):
                 parts.append(" ")
                 tab_seen = True
             elif _needs_space(prev, ch, gap, space_seen):
@@ -153,18 +116,18 @@ def _spaced_text(row: Sequence[Char], letter_spaced: bool) -> tuple[str, bool]:
 
 def _letter_spaced(row: Sequence[Char]) -> bool:
     """Every gap between the row's characters at least half a character wide and all alike."""
-    ink = [c for c in row if not c["text"].isspace()]
+    ink = [c for c in row if not c.text.isspace()]
     if len(ink) < 3:
         return False
-    gaps = [b["x0"] - a["x1"] for a, b in pairwise(ink)]
-    size = max(c["size"] for c in ink)
+    gaps = [b.x0 - a.x1 for a, b in pairwise(ink)]
+    size = max(c.size for c in ink)
     return min(gaps) >= 0.5 * size and max(gaps) - min(gaps) <= 0.3 * size
 
 
 def _needs_space(left: Char, right: Char, gap: float, space_seen: bool) -> bool:
     """Whether the author put a space between two characters less than a tab apart."""
-    size = max(left["size"], right["size"], 1.0)
-    a, b = left["text"][-1], right["text"][0]
+    size = max(left.size, right.size, 1.0)
+    a, b = left.text[-1], right.text[0]
     if is_wide(a):
         return False  # "年 10", "局 柳州": the typesetter's autospace, not the author's
     if is_wide(b):
@@ -174,17 +137,17 @@ def _needs_space(left: Char, right: Char, gap: float, space_seen: bool) -> bool:
 
 def make_line(row: Sequence[Char], page: int) -> Line | None:
     """A ``Line`` from one row of chars, or None when the row holds only spaces."""
-    ink = [c for c in row if not c["text"].isspace()]
+    ink = [c for c in row if not c.text.isspace()]
     if not ink:
         return None
-    sizes = Counter(round(c["size"], 1) for c in ink)
-    bold = sum(1 for c in ink if _is_bold(c["fontname"])) * 2 > len(ink)
+    sizes = Counter(round(c.size, 1) for c in ink)
+    bold = sum(1 for c in ink if _is_bold(c.fontname)) * 2 > len(ink)
     return Line(
         text=row_text(row),
-        x0=ink[0]["x0"],  # the row is sorted left to right
-        x1=max(c["x1"] for c in ink),
-        top=min(c["top"] for c in ink),
-        bottom=max(c["bottom"] for c in ink),
+        x0=ink[0].x0,  # the row is sorted left to right
+        x1=max(c.x1 for c in ink),
+        top=min(c.top for c in ink),
+        bottom=max(c.bottom for c in ink),
         size=sizes.most_common(1)[0][0],
         bold=bold,
         page=page,
