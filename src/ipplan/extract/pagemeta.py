@@ -288,10 +288,11 @@ _NEWS_LEAD = re.compile(
 _EXCLAIM = re.compile(r"[!！?？]")
 # a site's tag before a headline: 【聚焦】, 【要闻】, [工作动态]
 _SITE_TAG = re.compile(r"^[【\[［][^】\]］]{1,6}[】\]］]\s*\S")
-_REPORTED_ISSUE = re.compile(r"(?<!关于)(?:印发|出台|发布|公布)(?!的)")
-# what a report of an issue never holds: the notice itself, a sentence, a 文号, a date
+_REPORTED_ISSUE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<!关于)(?:印发|出台|发布|公布)(?!的)")
+# what a report of an issue never holds: the notice itself (or a line of it broken inside its
+# 《》), a sentence, a 文号, a date
 _NOT_A_REPORT = re.compile(
-    r"关于|通知|通告|公告|决定|意见|批复|[。；;]|[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]|(?:19|20)\d{2}年\d{1,2}月"
+    r"关于|通知|通告|公告|决定|意见|批复|[《》。；;]|[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]|(?:19|20)\d{2}年\d{1,2}月"
 )
 
 

@@ -18,7 +18,7 @@ _CLOSE = "）)〕】］]》"
 # governments and their committees, courts, customs, banks, groups and the grassroots units
 # (街道, 镇, 社区) that notes name beside them.
 ORGANISATION_END = (
-    r"(?:部|委|局|办|厅|院|署|会|中心|政府|单位|部门|机构|机关|公司|集团|银行|处|室|科|股|队|所|站|社|联|协|团|"
+    r"(?:部|委|局|办|厅|院|署|司|会|中心|政府|单位|部门|机构|机关|公司|集团|银行|处|室|科|股|队|所|站|社|联|协|团|"
     r"校|馆|台|组|关|庭|中央|党委|委员会|管委会|办公室|小组|企业|协会|商会|高校|学校|医院|街道|镇|乡|社区|"
     r"县|区|市|州|盟|旗|省|分行|支行)"
 )
