@@ -1058,3 +1058,38 @@ def test_a_header_line_with_the_notice_title_its_doc_number_and_a_page_date() ->
     assert meta.doc_number == "某政办发〔2023〕5号"
     # the date under the signature, not the header line's
     assert (meta.issuer, meta.issue_date) == ("某市人民政府办公室", date(2023, 2, 28))
+
+
+def test_a_news_lead_above_a_reposted_notice_hides_no_doc_number() -> None:
+    meta = extract_meta(
+        _paragraphs(
+            "我县出台知识产权强县建设三年行动方案",
+            "近日，县政府办公室印发《平阳县知识产权强县建设三年行动方案（2021—2023年）》，明确了12项重点任务。",
+            "平阳县人民政府办公室关于印发平阳县知识产权强县建设三年行动方案（2021—2023年）的通知",
+            "平政办发〔2021〕87号",
+            "各乡镇人民政府，县政府直属各单位：",
+            "平阳县人民政府办公室",
+            "2021年9月6日",
+            "平阳县知识产权强县建设三年行动方案（2021—2023年）",
+            "一、工作目标",
+        )
+    ).meta
+    assert meta.doc_number == "平政办发〔2021〕87号"
+    assert meta.issue_date == date(2021, 9, 6)
+
+
+def test_the_signature_date_wins_over_a_sent_date_field() -> None:
+    # a site's 发文日期 may be days after the 成文日期 under the signature
+    meta = extract_meta(
+        _paragraphs(
+            "发文日期：2022-06-13",
+            "湖南省人民政府办公厅关于印发《湖南省知识产权强省建设实施方案（2022—2025年）》的通知",
+            "湘政办发〔2022〕31号",
+            "各市州人民政府，省政府各厅委、各直属机构：",
+            "湖南省人民政府办公厅",
+            "2022年6月8日",
+            "湖南省知识产权强省建设实施方案（2022—2025年）",
+            "一、总体要求",
+        )
+    ).meta
+    assert meta.issue_date == date(2022, 6, 8)

@@ -469,3 +469,60 @@ def test_a_page_cut_at_the_next_key_of_a_note_drops_its_item() -> None:
     assert [t.path for t in plan.tasks] == [[1, 1, 5]]
     assert plan.tasks[0].lead == ["省市场监管局(省知识产权局)"]
     assert any(w.code == "truncated-item" for w in plan.warnings)
+
+
+def test_a_ministrys_departments_end_in_si() -> None:
+    # 农业农村部 notices name its 司局: （产业发展司牵头，计划财务司、市场与信息化司配合）
+    a = parse_note("产业发展司牵头，计划财务司、市场与信息化司配合")
+    assert roles(a) == [("产业发展司", "lead"), ("计划财务司", "support"), ("市场与信息化司", "support")]
+
+
+def test_one_name_the_suffixes_do_not_know_loses_no_note() -> None:
+    a = parse_note("种植业管理司、畜牧兽医局、渔业渔政管理局、国家现代农业示范区负责")
+    assert a is not None and [d.name for d in a.departments][:2] == ["种植业管理司", "畜牧兽医局"]
+    assert parse_note("以下简称打击侵权假冒") is None
+
+
+def test_a_convention_after_a_semicolon_names_no_body() -> None:
+    a = parse_note("责任单位：市政务办、市发改委、市市场监管局；列第一位的为牵头单位，下同")
+    assert a is not None and [d.name for d in a.departments] == ["市政务办", "市发改委", "市市场监管局"]
+    b = parse_note("责任单位：市政务办、市发改委；各项任务均需各市州人民政府落实，不再列出")
+    assert b is not None and [d.name for d in b.departments] == ["市政务办", "市发改委"]
+
+
+def test_a_convention_in_brackets_after_the_last_name_of_a_note_line() -> None:
+    plan = plan_of(
+        "昆山市知识产权示范城市建设2015年推进计划\n"
+        "一、重点工作\n"
+        "（一）推进知识产权创造\n"
+        "1.实施企业知识产权战略推进计划。新立项企业知识产权战略推进计划项目10项。\n"
+        "责任单位：市知识产权局、市经信委、市科技局（排名第一的为牵头单位，下同）\n"
+        "2.推进企业知识产权管理规范贯标。新增贯标企业50家。\n"
+        "责任单位：市知识产权局、市经信委\n"
+    )
+    assert [(t.lead, [d.name for d in t.departments]) for t in plan.tasks] == [
+        (["市知识产权局"], ["市知识产权局", "市经信委", "市科技局"]),
+        (["市知识产权局"], ["市知识产权局", "市经信委"]),
+    ]
+
+
+def test_the_numbered_list_of_a_box_after_an_item_is_no_task() -> None:
+    # 专栏 boxes of 十四五 plans list their projects 1. 2. 3. under an item
+    plan = plan_of(
+        "“十四五”数字经济发展规划\n"
+        "一、主要任务\n"
+        "（一）优化升级数字基础设施\n"
+        "1.加快建设信息网络基础设施。建设高速泛在的网络。\n"
+        "2.推进云网协同和算网融合发展。加快构建算力体系。\n"
+        "专栏1 信息网络基础设施优化升级工程\n"
+        "1.推进光纤网络扩容提速。加快千兆光纤网络部署。\n"
+        "2.加快5G网络规模化部署。\n"
+        "（二）充分发挥数据要素作用\n"
+        "3.强化高质量数据要素供给。支持市场主体依法合规开展数据采集。\n"
+    )
+    assert [(t.path, t.title) for t in plan.tasks] == [
+        ([1, 1, 1], "加快建设信息网络基础设施"),
+        ([1, 1, 2], "推进云网协同和算网融合发展"),
+        ([1, 2, 3], "强化高质量数据要素供给"),
+    ]
+    assert "光纤" not in plan.tasks[1].text

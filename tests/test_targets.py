@@ -444,3 +444,16 @@ def test_a_noun_after_basic_is_no_state_the_clause_ran_on_from() -> None:
         ("残疾人基本康复服务覆盖率", 85.0, "%", None, 2025),
         ("辅助器具适配率", 80.0, "%", None, 2025),
     ]
+
+
+def test_a_level_set_for_a_length_of_time_is_a_target_a_time_limit_is_not() -> None:
+    # 国务院办公厅 优化营商环境: 审查周期压缩至4个月以内; 之日起3个工作日内 is a time limit
+    text = goals(
+        "2020年底前，将商标注册平均审查周期压缩至4个月以内，企业开办时间压缩至0.5个工作日以内，"
+        "粮食总产量稳定在55亿斤以上。自受理之日起3个工作日内作出决定。"
+    )
+    assert read(text) == [
+        ("商标注册平均审查周期", 4.0, "个月", "<=", 2020),
+        ("企业开办时间", 0.5, "个工作日", "<=", 2020),
+        ("粮食总产量", 55.0, "亿斤", ">=", 2020),
+    ]

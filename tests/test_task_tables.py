@@ -378,3 +378,25 @@ def test_a_category_column_merged_down_opens_level_one(tmp_path: Path) -> None:
         ([2, 1], "加强知识产权刑事司法保护", ["市公安局"]),
     ]
     assert [t.deadline.kind for t in plan.tasks if t.deadline] == ["by_date", "by_date", "ongoing"]
+
+
+def test_one_cell_per_line_with_a_two_row_header_and_a_merged_lead(tmp_path: Path) -> None:
+    # the header's second row (牵头单位, 配合单位) comes after its first; row 2's lead cell was
+    # merged with row 1's and is written once
+    lines = ["宿迁市2023年知识产权强市建设重点任务分工表", ""]
+    lines += ["序号", "重点任务", "责任分工", "完成时限", "牵头单位", "配合单位"]
+    lines += [
+        "1",
+        "完善知识产权政策体系。修订出台专项资金管理办法。",
+        "市市场监管局",
+        "市财政局、市科技局",
+        "2023年6月底前",
+    ]
+    lines += ["2", "实施高价值专利培育计划。建设高价值专利培育中心。", "市科技局、市工信局", "2023年12月底前"]
+    lines += ["3", "加强知识产权司法保护。", "市中级法院", "市检察院、市公安局", "长期坚持"]
+    plan = parse_text(tmp_path, "\n\n".join(lines) + "\n")
+    assert [(t.path, t.lead, [d.name for d in t.departments], t.deadline.raw) for t in plan.tasks] == [
+        ([1], ["市市场监管局"], ["市市场监管局", "市财政局", "市科技局"], "2023年6月底前"),
+        ([2], ["市市场监管局"], ["市市场监管局", "市科技局", "市工信局"], "2023年12月底前"),
+        ([3], ["市中级法院"], ["市中级法院", "市检察院", "市公安局"], "长期坚持"),
+    ]  # fmt: skip

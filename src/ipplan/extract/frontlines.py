@@ -237,7 +237,7 @@ def pair_label_lines(lines: list[Line]) -> None:
 def _fits(label: str, value: str) -> bool:
     """Whether ``value`` can be the value of ``label`` (where no next label says so)."""
     key = pagemeta.LABELS.get(label)
-    if key in ("issue_date", "publish_date"):
+    if key in ("issue_date", "sent_date", "publish_date"):
         return bool(find_dates(value)) or parse_date(value) is not None
     if key == "doc_number":
         return doc_number(value) is not None

@@ -290,12 +290,18 @@ class _Reading:
             found = normalise_doc_number(stated)
             if found:
                 return found, stated
-        # the 文号 stands above the text: in the 版头, or under the title as web pages print it
-        for line in self.lines:
-            if line.kind in ("prose", "label", "recipients"):
-                break
-            if line.number:
-                return line.number
+        # the 文号 stands above the text: in the 版头, or under the title as web pages print it;
+        # a page may put a news lead above a reposted notice, so the search starts over at the
+        # notice's title
+        starts = [0] + ([self.notice_run.first] if self.notice_run else [])
+        for start in starts:
+            for line in self.lines:
+                if line.index < start:
+                    continue
+                if line.kind in ("prose", "label", "recipients"):
+                    break
+                if line.number:
+                    return line.number
         # or among the items of a header line (title 国知战联办〔2018〕24号 2018年12月27日 …)
         for line in self.lines:
             if is_text(line):
@@ -381,6 +387,11 @@ class _Reading:
                 return line.when
         if self.number_date:
             return self.number_date
+        sent = self._hint("sent_date")
+        if sent:
+            found = parse_date(sent) or next((d.value for d in find_dates(sent)), None)
+            if found:
+                return found
         # the date a page's header line prints beside the title and 文号, in words
         header = next((ln for ln in self.lines if ln.kind == "title" and ln.when and not ln.iso), None)
         if header:

@@ -41,10 +41,12 @@ LABELS: dict[str, str | None] = {
     "来源": "source",
     "成文日期": "issue_date",
     "成文时间": "issue_date",
-    "印发日期": "issue_date",
     "颁布日期": "issue_date",
-    "发文日期": "issue_date",
-    "签发日期": "issue_date",
+    # a site's 发文日期/印发日期 is often the day the office sent the document out, which may be
+    # days after the 成文日期 under its signature: the signature's date wins where both are printed
+    "印发日期": "sent_date",
+    "发文日期": "sent_date",
+    "签发日期": "sent_date",
     "发布日期": "publish_date",
     "发布时间": "publish_date",
     "公开日期": "publish_date",
@@ -81,7 +83,7 @@ RARE = {
     "体裁分类",
     "组配分类",
 }
-_DATE_KEYS = {"issue_date", "publish_date"}
+_DATE_KEYS = {"issue_date", "sent_date", "publish_date"}
 
 SP = r"[\s\u00a0\u3000]*"
 

@@ -26,7 +26,7 @@ _BASE_UNITS = (
     "间(?!隔|接)|场(?!所|景|地|馆)|次(?!年|日|要|数)|篇|笔|起(?!草|步|诉|点)|批(?!准|复)|套|"
     "条(?!件|例|款)|部(?!门|分|署)|户(?!籍|外)|座|种(?!植|业|子|养|类)|本(?!地|市|区|县|级|科|土)|"
     "期(?!间|限|末|初)|支(?!持|付|出|撑)|处(?!理|置|罚|室)|台(?!账|阶)|辆|张|只|头|册|门(?!槛|户|类)|"
-    "类|块|床|栋|艘|架|株|棵|例(?!如)|份(?!额)|宗|队(?!伍)|"
+    "类|块|床|栋|艘|架|株|棵|例(?!如)|份(?!额)|宗|队(?!伍)|斤|担|"
     # a score out of 100 (满意度达到82分); not 分钟, 分之, 分类, 分别
     "分(?!钟|之|类|别|期|批|级|布|配|析|工|局|行|公司|会|院)"
 )
@@ -37,7 +37,13 @@ _UNIT = (
     rf"|(?:万亿|亿|万)(?=以上|以下|左右|$|[，,；;。、）)和及])"
     # a ratio: 农产品加工业与农业总产值比达到2.4∶1
     r"|[:∶]\s*1(?![\d.])"
+    # a length of time, which is a target only where a level is set for it (``_TIME_LEVEL``)
+    r"|个工作日|工作日|个月|小时|天"
 )
+_TIME_UNITS = ("个工作日", "工作日", "个月", "小时", "天")
+# a time that a level is set for: 审查周期压缩至4个月以内, 开办时间压缩至0.5个工作日 — not a time
+# limit for doing something (3个工作日内办结, 之日起3个工作日内)
+_TIME_LEVEL = re.compile(r"(?:压缩|缩短|减少|降低|下降|控制|降)(?:至|到|在|为)\s*$|(?:不超过|不多于)\s*$")
 # OCR may read a zero as a letter (100O人次); such a letter counts only inside a number before a unit
 _OCR_ZERO = "Oo〇"
 _NUMBER = rf"\d(?:[\d.．]|,(?=\d{{3}})|[{_OCR_ZERO}](?=[\d{_OCR_ZERO}]*(?:余|多)?(?:{_UNIT})))*"
@@ -140,6 +146,8 @@ def quantities(clause: str) -> list[Quantity]:
         if value is None:
             continue
         unit = "%" if m.group("unit") == "％" else m.group("unit")
+        if unit in _TIME_UNITS and not _TIME_LEVEL.search(clause[max(0, start - 8) : start]):
+            continue
         words = m.group("post") or m.group("approx") or ""
         comparator = POST_COMPARATORS.get(words)
         out.append(Quantity(value, unit, comparator, start, end, m.group("upper") is not None))

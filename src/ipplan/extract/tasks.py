@@ -127,7 +127,6 @@ class _Item:
     inherited: list[_Note] = field(default_factory=list)
     last: int = 0  # index of the item's last unit
     deadline: str | None = None  # a time limit printed on a line of its own under the item
-    closed: bool = False  # a 专栏 box ended the item's text
 
 
 @dataclass(slots=True)
@@ -198,16 +197,41 @@ def _is_item(u: Unit, next_level: int, chapters: list[int], measures: bool) -> b
     return 2 <= u.level <= MAX_TASK_LEVEL and next_level <= u.level
 
 
-def _next_levels(units: list[Unit]) -> list[int]:
-    """For each unit, the level of the next numbered unit up to ``MAX_TASK_LEVEL`` (0 at the end)."""
+def _next_levels(units: list[Unit], boxed: set[int]) -> list[int]:
+    """For each unit, the level of the next numbered unit up to ``MAX_TASK_LEVEL`` outside a
+    专栏 box (0 at the end)."""
     out = [0] * len(units)
     following = 0
     for i in range(len(units) - 1, -1, -1):
         out[i] = following
         u = units[i]
-        if u.level is not None and u.number is not None and u.level <= MAX_TASK_LEVEL:
+        if u.level is not None and u.number is not None and u.level <= MAX_TASK_LEVEL and i not in boxed:
             following = u.level
     return out
+
+
+def _boxed(units: list[Unit]) -> set[int]:
+    """The units inside 专栏 boxes: a box (专栏1 …工程) printed after an item runs until the next
+    numbered unit that is shallower than that item or continues its numbering; the lists inside
+    it (deeper, or numbered afresh in the item's own kind) are no items of the plan."""
+    boxed: set[int] = set()
+    owner: tuple[int, int] | None = None  # (level, number) of the item a box follows
+    last = (1, 0)
+    for i, u in enumerate(units):
+        numbered = u.level is not None and u.number is not None
+        if owner is not None:
+            level, number = owner
+            if numbered and (u.level < level or (u.level == level and u.number > number)):  # type: ignore[operator]
+                owner = None
+            else:
+                boxed.add(i)
+                continue
+        if not numbered and not u.is_table and _BOX.match(u.text.strip()):
+            owner = last
+            boxed.add(i)
+        elif numbered:
+            last = (u.level, u.number)  # type: ignore[assignment]
+    return boxed
 
 
 def _collect(units: list[Unit], chapters: list[int], measures: bool) -> list[_Item]:
@@ -216,8 +240,11 @@ def _collect(units: list[Unit], chapters: list[int], measures: bool) -> list[_It
     current: _Item | None = None
     inside = False
     last_note_at = -1  # the unit of the last note line, which the next one may continue
-    next_levels = _next_levels(units)
+    boxed = _boxed(units)
+    next_levels = _next_levels(units, boxed)
     for i, u in enumerate(units):
+        if i in boxed:
+            continue  # a 专栏 box between items belongs to no item
         numbered = u.level is not None and u.number is not None
         if numbered and u.level <= MAX_TASK_LEVEL:  # type: ignore[operator]
             inside = bool(u.path) and u.path[0] in chapters
@@ -240,10 +267,6 @@ def _collect(units: list[Unit], chapters: list[int], measures: bool) -> list[_It
         if not inside or u.is_table:
             continue
         text = (u.label_text + u.text) if numbered and u.label_text else u.text.strip()
-        if _BOX.match(text):
-            if current is not None:
-                current.closed = True  # a 专栏 box between items belongs to no item
-            continue
         note = standalone_assignment(text)
         due = standalone_deadline(text) if note is None else None
         if due is not None:
@@ -262,7 +285,7 @@ def _collect(units: list[Unit], chapters: list[int], measures: bool) -> list[_It
             if current is not None:
                 current.last = i
             continue
-        if current is not None and not current.closed:
+        if current is not None:
             current.body.append(text)
             current.notes += [_Note(n, i) for n in find_notes(text)]
             current.last = i

@@ -48,6 +48,7 @@ class AssignmentColumns:
     responsible: int | None = None  # a single 责任单位 column that names lead and support alike
     deadline: int | None = None
     category: int | None = None
+    width: int = 0  # how many columns the header has
 
 
 def read_assignment_header(header: list[str]) -> AssignmentColumns | None:
@@ -77,7 +78,7 @@ def read_assignment_header(header: list[str]) -> AssignmentColumns | None:
         return None
     if lead is None and responsible is not None and support is not None:
         lead, responsible = responsible, None  # 责任单位 beside 配合单位 names who leads
-    return AssignmentColumns(task, seq, lead, support, responsible, deadline, category)
+    return AssignmentColumns(task, seq, lead, support, responsible, deadline, category, len(header))
 
 
 def _header(rows: list[list[Cell]]) -> tuple[AssignmentColumns, int] | None:
@@ -127,7 +128,7 @@ def table_tasks(outline: Outline, first_listed_leads: bool = False) -> list[Task
     for k, table, columns, header_rows in assignment_tables(outline):
         convention = convention or _states_convention(outline, k, table)
         for row in table.rows[header_rows:]:
-            task = _row_task(row, columns, state, convention)
+            task = _row_task(_aligned(row, columns), columns, state, convention)
             if task is not None:
                 out.append(task)
     return out
@@ -153,6 +154,29 @@ class _Numbering:
 
     def path(self, number: int) -> list[int]:
         return [n for n in (self.category, self.subcategory) if n] + [number]
+
+
+def _aligned(row: list[Cell], columns: AssignmentColumns) -> list[Cell]:
+    """A row that a text export wrote without its merged cells, put under its columns by what its
+    cells hold: the number, the task, a time limit, then the bodies — and where fewer bodies are
+    printed than there are body columns, the lead's cell is the one merged with the row above."""
+    if len(row) >= columns.width or len({c.text for c in row}) <= 1:
+        return row
+    placed: dict[int, Cell] = {}
+    cells = list(row)
+    if columns.seq is not None and cells and _NUMBER.match(cells[0].text):
+        placed[columns.seq] = cells.pop(0)
+    if cells:
+        placed[columns.task] = cells.pop(0)
+    if columns.deadline is not None and cells:
+        due = parse_deadline(cells[-1].text)
+        if due is not None and due.kind != "text":
+            placed[columns.deadline] = cells.pop()
+    bodies = [i for i in (columns.lead, columns.responsible, columns.support) if i is not None]
+    for index, cell in zip(bodies[len(bodies) - len(cells) :], cells, strict=False):
+        placed[index] = cell
+    empty = row[0].loc
+    return [placed.get(i) or Cell("", empty) for i in range(columns.width)]
 
 
 def _row_task(

@@ -125,7 +125,13 @@ def _extend(row: list[Cell], text: str, line: int) -> None:
 
 def numbered_cell_table(lines: list[str], start: int, table_no: int) -> tuple[Table, int] | None:
     """A table written one cell per line (blank lines between or not), whose header of short
-    lines starts with 序号 and whose rows each start with their number; or None."""
+    lines starts with 序号 and whose rows each start with their number; or None.
+
+    A header of two rows comes out as one run of lines, the second row's sub-headers last (序号,
+    重点任务, 责任分工, 完成时限, 牵头单位, 配合单位): where the rows hold fewer cells than the header
+    has lines, the sub-headers take the place of the cell that stood over them. A row may hold
+    fewer cells than the others where the export wrote a merged cell only once; the extractor
+    aligns it by what its cells hold."""
     first = _clean(lines[start])
     if not re.fullmatch(r"序号|编号|序", first):
         return None
@@ -140,12 +146,10 @@ def numbered_cell_table(lines: list[str], start: int, table_no: int) -> tuple[Ta
                 return None
             header.append((text, i))
         i += 1
-    width = len(header)
-    if width < _MIN_COLUMNS:
+    if len(header) < _MIN_COLUMNS:
         return None
-    rows: list[list[Cell]] = [
-        [Cell(t, Location(line=ln + 1, table=table_no, row=0, col=c)) for c, (t, ln) in enumerate(header)]
-    ]
+    body: list[list[tuple[str, int]]] = []  # rows of (text, line); a category row is one cell
+    categories: set[int] = set()
     expected, end, blanks = 1, i, 0
     while i < n:
         text = _clean(lines[i])
@@ -156,20 +160,55 @@ def numbered_cell_table(lines: list[str], start: int, table_no: int) -> tuple[Ta
             i += 1
             continue
         blanks = 0
-        current = rows[-1]
         if text == str(expected):
-            rows.append([Cell(text, Location(line=i + 1, table=table_no, row=len(rows), col=0))])
+            body.append([(text, i)])
             expected += 1
-        elif len(rows) > 1 and len(current) < width:
-            current.append(
-                Cell(text, Location(line=i + 1, table=table_no, row=len(rows) - 1, col=len(current)))
-            )
+        elif body and len(body) - 1 not in categories and len(body[-1]) < len(header):
+            body[-1].append((text, i))
         elif _is_category(text):
-            rows.append(_span_row(text, width, i, table_no, len(rows)))
+            categories.add(len(body))
+            body.append([(text, i)])
         else:
             break
         end = i + 1
         i += 1
     if expected <= 2:  # fewer than two numbered rows: no table
         return None
+    lengths = [len(row) for k, row in enumerate(body) if k not in categories]
+    width = max(set(lengths), key=lengths.count)
+    header = _spliced(header, width)
+    rows: list[list[Cell]] = [
+        [Cell(t, Location(line=ln + 1, table=table_no, row=0, col=c)) for c, (t, ln) in enumerate(header)]
+    ]
+    for k, row in enumerate(body):
+        if k in categories:
+            rows.append(_span_row(row[0][0], len(header), row[0][1], table_no, len(rows)))
+        else:
+            rows.append(
+                [
+                    Cell(t, Location(line=ln + 1, table=table_no, row=len(rows), col=c))
+                    for c, (t, ln) in enumerate(row)
+                ]
+            )
     return Table(rows, Location(line=start + 1, line_end=end, table=table_no)), end
+
+
+# a header cell that stands over the columns of bodies below it (责任分工 over 牵头单位 | 配合单位)
+_GROUP = re.compile(r"责任|分工|单位|部门|负责")
+_SUB = re.compile(r"单位|部门|处室")
+
+
+def _spliced(header: list[tuple[str, int]], width: int) -> list[tuple[str, int]]:
+    """A two-row header flattened into one run of lines, put back as the columns the rows have:
+    the trailing sub-headers replace the cell of the first row that stands over them."""
+    extra = len(header) - width
+    if extra <= 0:
+        return header
+    subs = header[-(extra + 1) :]
+    top = header[: -(extra + 1)]
+    if not all(_SUB.search(t) for t, _ in subs):
+        return header
+    over = next((k for k in range(len(top) - 1, -1, -1) if _GROUP.search(top[k][0])), None)
+    if over is None:
+        return header
+    return top[:over] + subs + top[over + 1 :]

@@ -136,6 +136,24 @@ def looks_like_body(name: str) -> bool:
     return ends_as_body(core) or (_KIND_OF_BODY.match(n) is not None and len(n) >= 2) or n != core
 
 
+_NAME_SHAPE = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）()、]+$")
+
+
+def could_be_body(name: str) -> bool:
+    """Whether ``name`` may be a body's name the suffixes do not know (a ministry's 司, a
+    company's brand): short, of name characters only, with no word a clause has."""
+    n = name.strip()
+    return 2 <= len(n) <= 20 and _NAME_SHAPE.match(n) is not None and not _NOT_IN_NAME.search(n)
+
+
+def mostly_bodies(names: list[str]) -> bool:
+    """Whether a list that a note's verb (负责, 牵头, 配合) closes names bodies: every name could
+    be one and most end as bodies do, so one name the suffixes do not know loses no note."""
+    if not names or not all(looks_like_body(n) or could_be_body(n) for n in names):
+        return False
+    return 2 * sum(looks_like_body(n) for n in names) >= len(names)
+
+
 def all_bodies(names: list[str]) -> bool:
     """Whether every name of a list looks like a body's (an empty list does not)."""
     return bool(names) and all(looks_like_body(n) for n in names)

@@ -20,6 +20,7 @@ from ipplan.extract.departments.conventions import states_first_listed_leads
 from ipplan.extract.departments.names import (
     all_bodies,
     looks_like_body,
+    mostly_bodies,
     split_bodies,
     split_outside_brackets,
 )
@@ -58,8 +59,24 @@ _DUTY_VERB = re.compile(
 )
 # "此项工作由A负责": the bodies come after 由
 _AGENT = re.compile(r"^(?:(?:此项|该项|本项|具体|以上|上述|相关|各项)?(?:工作|任务)?由|请)")
-# a clause that remarks on the notes rather than naming bodies: 下同, 不再做分工, 除标注…外
-_REMARK_CLAUSE = re.compile(r"下同|不再|除标注|以下简称")
+# a clause that remarks on the notes rather than naming bodies: 下同, 不再做分工, 除标注…外,
+# 各项任务均需各市州人民政府落实
+_REMARK_CLAUSE = re.compile(r"下同|不再|除标注|以下简称|均需|均由|均要|各项任务")
+
+
+def _without_remarks(value: str) -> str:
+    """A keyed note's value without its remark clauses: 市政务办、市发改委；列第一位的为牵头单位，下同."""
+    kept = []
+    for clause in split_outside_brackets(value, "；;"):
+        # a remark in brackets after a name (市科技局（排名第一的为牵头单位，下同）) is the names'
+        # own, and is taken off the name itself
+        bare = _IN_BRACKETS.sub("", clause)
+        if not (_REMARK_CLAUSE.search(bare) or states_first_listed_leads(bare)):
+            kept.append(clause)
+    return "；".join(kept)
+
+
+_IN_BRACKETS = re.compile(r"[（(][^（()）]*[）)]")
 # "A（牵头）、B": a body marked as lead inside a list
 _LEAD_MARK = re.compile(r"\s*[（(]\s*(?:牵头|牵头单位|牵头部门|主办|主责)\s*[）)]$")
 
@@ -123,8 +140,9 @@ def _keyed(body: str) -> Assignment | None:
         stop = keys[k + 1][0] if k + 1 < len(keys) else len(body)
         value = body[end:stop].strip(" ；;。.，,")
         if is_department:
-            # what follows the names' sentence is a remark (…负责。具体任务均涉及…，下同)
-            value = value.split("。", 1)[0]
+            # what follows the names' sentence is a remark (…负责。具体任务均涉及…，下同), as is a
+            # clause after ； that states a convention or a blanket duty (；列第一位的为牵头单位，下同)
+            value = _without_remarks(value.split("。", 1)[0])
             parts.append((_TIER.sub("", key), value))
         elif _DEADLINE_KEY.search(key) and value:
             deadline = value
@@ -195,12 +213,14 @@ def _unkeyed(body: str) -> Assignment | None:
         if _REMARK_CLAUSE.search(clause) or states_first_listed_leads(clause):
             continue  # …负责，列第一位者为牵头单位，下同: a remark about the notes names no body
         names, verb = _clause_names(clause)
-        if not all_bodies(names):
+        if not mostly_bodies(names):
             return None
         has_verb = has_verb or verb is not None
         read.append((names, verb))
     if not read or not (has_verb or deadline):
         return None  # a list of names without saying what they do (or by when) is no note
+    if not has_verb and not all(all_bodies(names) for names, _ in read):
+        return None
     marks = any(_LEAD_MARK.search(n) for names, _ in read for n in names)
     leading = marks or any(verb == "lead" for _, verb in read)
     departments: list[Department] = []
