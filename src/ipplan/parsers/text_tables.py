@@ -16,6 +16,7 @@ Only the layout is read here; what the columns mean is for the extractors.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ipplan.blocks import Cell, Table
 from ipplan.outline.labels import match_label
@@ -58,6 +59,21 @@ def _span_row(text: str, width: int, line: int, table_no: int, row: int) -> list
     ]
 
 
+def _filled_lines(lines: list[str], start: int) -> Iterator[tuple[int, str, str]]:
+    """(index, line, cleaned text) of the non-blank lines from ``start``, up to a run of more
+    blank lines than a table leaves between its rows."""
+    blanks = 0
+    for i in range(start, len(lines)):
+        text = _clean(lines[i])
+        if not text:
+            blanks += 1
+            if blanks > _BLANK_RUN:
+                return
+            continue
+        blanks = 0
+        yield i, lines[i], text
+
+
 # --- TAB-separated rows ------------------------------------------------------------------------
 
 
@@ -71,17 +87,8 @@ def tsv_table(lines: list[str], start: int, table_no: int) -> tuple[Table, int] 
         [Cell(t, Location(line=start + 1, table=table_no, row=0, col=c)) for c, t in enumerate(header)]
     ]
     data_rows = 0
-    i, n, blanks, end = start + 1, len(lines), 0, start + 1
-    while i < n:
-        raw = lines[i]
-        text = _clean(raw)
-        if not text:
-            blanks += 1
-            if blanks > _BLANK_RUN:
-                break
-            i += 1
-            continue
-        blanks = 0
+    end = start + 1
+    for i, raw, text in _filled_lines(lines, start + 1):
         current = rows[-1]
         if "\t" in raw:
             cells = [_clean(c) for c in raw.split("\t")]
@@ -108,7 +115,6 @@ def tsv_table(lines: list[str], start: int, table_no: int) -> tuple[Table, int] 
             end = i + 1
         else:
             break
-        i += 1
     if data_rows < 1:
         return None
     return Table(rows, Location(line=start + 1, line_end=end, table=table_no)), end
@@ -150,28 +156,19 @@ def numbered_cell_table(lines: list[str], start: int, table_no: int) -> tuple[Ta
         return None
     body: list[list[tuple[str, int]]] = []  # rows of (text, line); a category row is one cell
     categories: set[int] = set()
-    expected, end, blanks = 1, i, 0
-    while i < n:
-        text = _clean(lines[i])
-        if not text:
-            blanks += 1
-            if blanks > _BLANK_RUN:
-                break
-            i += 1
-            continue
-        blanks = 0
+    expected, end = 1, i
+    for k, _, text in _filled_lines(lines, end):
         if text == str(expected):
-            body.append([(text, i)])
+            body.append([(text, k)])
             expected += 1
         elif body and len(body) - 1 not in categories and len(body[-1]) < len(header):
-            body[-1].append((text, i))
+            body[-1].append((text, k))
         elif _is_category(text):
             categories.add(len(body))
-            body.append([(text, i)])
+            body.append([(text, k)])
         else:
             break
-        end = i + 1
-        i += 1
+        end = k + 1
     if expected <= 2:  # fewer than two numbered rows: no table
         return None
     lengths = [len(row) for k, row in enumerate(body) if k not in categories]
