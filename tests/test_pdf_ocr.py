@@ -320,5 +320,30 @@ def test_rules_in_an_image_make_table_cells() -> None:
     assert xs == [101, 401]
 
 
+def test_short_rules_between_column_rules_are_cell_sides_and_a_big_glyph_is_not_a_table() -> None:
+    # a narrow 序号 column ruled row by row beside a 类别 cell merged down, and a 22-point 国
+    np = pytest.importorskip("numpy")
+    pytest.importorskip("cv2")
+    image = np.full((1400, 1000), 255, dtype=np.uint8)
+    for y in (700, 940):
+        image[y : y + 2, 100:902] = 0
+    for y in (780, 860):
+        image[y : y + 2, 100:172] = 0  # 26 points: shorter than a rule on its own
+        image[y : y + 2, 400:902] = 0
+    for x in (100, 170, 400, 900):
+        image[700:942, x : x + 2] = 0
+    for x in (600, 660):  # the glyph's sides: as tall as a short vertical rule
+        image[200:262, x : x + 2] = 0
+    for y in (200, 230, 260):
+        image[y : y + 2, 600:662] = 0
+    scale = 200 / 72
+    rules, _ = scan._rules(image < scan.INK_LEVEL, scale)
+    shorts = sorted(round(r.pos * scale) for r in rules if r.orientation == "h" and r.end - r.start < 40)
+    assert shorts == [781, 861]
+    [table] = grid.tables(rules)
+    narrow = [c for c in table if round(c[0] * scale) == 101]
+    assert len(narrow) == 3  # one cell per row
+
+
 def test_page_ranges() -> None:
     assert pdf.page_ranges([1, 2, 3, 5, 8, 9]) == "1-3, 5, 8-9"

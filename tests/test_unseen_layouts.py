@@ -284,3 +284,98 @@ def test_a_numbered_heading_that_fits_its_line_is_not_joined_to_the_text_below()
 
     texts = [b.text for b in txt.read(text.encode(), "plan.txt").blocks]
     assert "（一）加强知识产权创造、运用和保护工作体系建设" in texts
+
+
+INDICATOR_PLAN = (
+    "某县知识产权强县建设工作方案\n一、主要目标\n到2025年，全县知识产权工作取得明显成效。\n附件\n主要指标\n"
+)
+
+
+def test_a_unit_in_the_name_header_is_no_department_column() -> None:
+    # 指标名称（单位） heads the names, each with its unit in brackets; 单位 here is no body
+    text = INDICATOR_PLAN + (
+        "序号\t指标名称（单位）\t2020年基础值\t2025年目标值\t属性\n"
+        "1\t有效发明专利拥有量（件）\t1200\t2500\t预期性\n"
+        "2\t专利质押融资额（亿元）\t3\t8\t预期性\n"
+    )
+    indicators = parse_text(text).indicators
+    rows = [(i.name, i.unit, i.baseline.raw, i.target.raw, i.departments) for i in indicators]
+    assert rows == [
+        ("有效发明专利拥有量", "件", "1200", "2500", []),
+        ("专利质押融资额", "亿元", "3", "8", []),
+    ]
+
+
+def test_a_text_export_writes_a_header_cell_merged_across_columns_once() -> None:
+    # 2025年 spans 目标值 | 增量: the first row has six cells, the second seven
+    text = INDICATOR_PLAN + (
+        "序号\t指标\t单位\t2020年基础值\t2025年\t属性\n"
+        "\t\t\t\t目标值\t增量\t\n"
+        "1\t有效发明专利拥有量\t件\t1200\t2500\t1300\t预期性\n"
+        "2\t专利质押融资额\t亿元\t3\t8\t5\t预期性\n"
+    )
+    rows = [
+        (i.name, i.baseline_year, i.baseline.raw, i.target_year, i.target.raw, i.increment.raw, i.attribute)
+        for i in parse_text(text).indicators
+    ]
+    assert rows == [
+        ("有效发明专利拥有量", 2020, "1200", 2025, "2500", "1300", "预期性"),
+        ("专利质押融资额", 2020, "3", 2025, "8", "5", "预期性"),
+    ]
+
+
+def test_a_header_cell_merged_down_in_word_repeats_its_year(tmp_path) -> None:
+    # python-docx reads a cell merged down in both rows: 2020年基础值 (digits and all) is no data
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("某县知识产权强县建设工作方案")
+    d.add_paragraph("一、主要目标")
+    d.add_paragraph("附件：主要指标")
+    table = d.add_table(rows=4, cols=6)
+    rows = [
+        ["序号", "指标", "单位", "2020年基础值", "2025年", ""],
+        ["", "", "", "", "目标值", "增量"],
+        ["1", "有效发明专利拥有量", "件", "1200", "2500", "1300"],
+        ["2", "专利质押融资额", "亿元", "3", "8", "5"],
+    ]
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    for c in range(4):
+        top = table.cell(0, c)
+        text = top.text
+        top.merge(table.cell(1, c)).text = text
+    table.cell(0, 4).merge(table.cell(0, 5)).text = "2025年"
+    path = tmp_path / "plan.docx"
+    d.save(path)
+    got = [
+        (i.name, i.baseline_year, i.baseline.raw, i.target_year, i.target.raw, i.increment.raw)
+        for i in ipplan.parse(path).indicators
+    ]
+    assert got == [
+        ("有效发明专利拥有量", 2020, "1200", 2025, "2500", "1300"),
+        ("专利质押融资额", 2020, "3", 2025, "8", "5"),
+    ]
+
+
+def test_a_box_drawn_as_a_one_cell_table_in_a_text_export_holds_no_tasks() -> None:
+    # Word writes a 专栏 box drawn as a table cell with a TAB before it, and its list on below
+    text = (
+        "某市知识产权“十四五”规划\n一、发展目标\n到2025年，全市知识产权工作取得明显成效。\n二、主要任务\n"
+        "（一）促进知识产权运用\n"
+        "1.发展知识产权金融。建立风险补偿基金。（责任单位：市财政局）\n"
+        "2.开展专利导航。围绕产业集群开展专利导航。（责任单位：市市场监管局）\n\n"
+        "\t专栏1  知识产权运用重点工程\n"
+        "1.专利转化专项计划。推动高校院所专利向中小企业转化实施。\n"
+        "2.知识产权金融创新工程。推进知识产权证券化试点。\n\n"
+        "（二）强化知识产权保护\n"
+        "1.加强行政保护。开展执法专项行动。（责任单位：市市场监管局）\n"
+        "三、保障措施\n加强组织领导。\n"
+    )
+    tasks = [(t.path, t.title) for t in parse_text(text).tasks]
+    assert tasks == [
+        ([2, 1, 1], "发展知识产权金融"),
+        ([2, 1, 2], "开展专利导航"),
+        ([2, 2, 1], "加强行政保护"),
+    ]

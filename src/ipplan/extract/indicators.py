@@ -19,7 +19,8 @@ from ipplan.schema import Department, Indicator, Location, Value, Warning
 _ROLES: list[tuple[str, re.Pattern[str]]] = [
     ("seq", re.compile(r"序号|编号|^序$")),
     ("attribute", re.compile(r"属性|性质")),
-    ("departments", re.compile(r"责任|牵头|配合|参与|协办|部门|负责|单位(?!$)")),
+    # 单位 heads a column of bodies (责任单位), never the unit in a name's brackets (指标名称（单位）)
+    ("departments", re.compile(r"责任|牵头|配合|参与|协办|部门|负责|(?<![（(])单位(?!$|[）)])")),
     ("unit", re.compile(r"^(计量)?单位$")),
     ("increment", re.compile(r"增加|增量|增幅|增长|新增|变化")),
     # 完成 heads a baseline (2021年完成值), never a time limit (完成时限, 完成时间)
@@ -74,8 +75,10 @@ def _header(rows: list[list[Cell]]) -> tuple[Columns, int] | None:
     if not rows:
         return None
     first = [c.text for c in rows[0]]
+    if len(rows) > 1 and len(rows[1]) > len(first):
+        first = _spread(first, [c.text for c in rows[1]])
     columns = read_columns(first)
-    if len(rows) > 1 and len(rows[1]) == len(rows[0]) and _continues_header(rows[1], first, columns):
+    if len(rows) > 1 and len(rows[1]) == len(first) and _continues_header(rows[1], first, columns):
         second = [c.text for c in rows[1]]
         joined = [a if a == b else a + b for a, b in zip(first, second, strict=True)]
         both = read_columns(joined)
@@ -84,10 +87,32 @@ def _header(rows: list[list[Cell]]) -> tuple[Columns, int] | None:
     return (columns, 1) if columns is not None else None
 
 
+def _spread(first: list[str], second: list[str]) -> list[str]:
+    """A text export writes a header cell merged across columns once (2025年 over 目标值 | 增量):
+    the first row's cell over a run of sub-headers is spread over that run. Where the rows do not
+    line up so, the first row is kept as it is."""
+    runs: list[tuple[int, int]] = []  # (start, length) of runs of filled sub-header cells
+    k = 0
+    while k < len(second):
+        if second[k].strip():
+            start = k
+            while k < len(second) and second[k].strip():
+                k += 1
+            runs.append((start, k - start))
+        else:
+            k += 1
+    extra = len(second) - len(first)
+    if len(runs) != 1 or runs[0][1] != extra + 1:
+        return first
+    start, length = runs[0]
+    return first[:start] + [first[start]] * length + first[start + 1 :]
+
+
 def _continues_header(row: list[Cell], header: list[str], columns: Columns | None) -> bool:
     """A second header row: sub-headers (基数 | 目标 under 2022年 | 2025年) beside cells merged
-    down from the first row, and nothing that reads as data."""
-    if any(_SEQ.match(c.text.strip()) or re.search(r"\d", c.text) for c in row):
+    down from the first row (which repeat its text, digits and all), and nothing that reads as data."""
+    own = [c for c, above in zip(row, header, strict=False) if c.text != above]
+    if any(_SEQ.match(c.text.strip()) or re.search(r"\d", c.text) for c in own):
         return False
     if columns is None:
         return True

@@ -210,6 +210,15 @@ def _next_levels(units: list[Unit], boxed: set[int]) -> list[int]:
     return out
 
 
+def _box_text(u: Unit) -> str:
+    """The text a box would open with: a paragraph's, or a table's first cell (a box drawn as a
+    one-cell table, whose list a text export writes on below it as paragraphs)."""
+    if not u.is_table:
+        return u.text.strip()
+    rows = getattr(u.block, "rows", None) or [[]]
+    return rows[0][0].text.strip() if rows[0] else ""
+
+
 def _boxed(units: list[Unit]) -> set[int]:
     """The units inside 专栏 boxes: a box (专栏1 …工程) printed after an item runs until the next
     numbered unit that is shallower than that item or continues its numbering; the lists inside
@@ -226,7 +235,7 @@ def _boxed(units: list[Unit]) -> set[int]:
             else:
                 boxed.add(i)
                 continue
-        if not numbered and not u.is_table and _BOX.match(u.text.strip()):
+        if not numbered and _BOX.match(_box_text(u)):
             owner = last
             boxed.add(i)
         elif numbered:

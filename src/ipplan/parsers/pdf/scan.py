@@ -44,6 +44,10 @@ SKEW_EVIDENCE = 1.02  # a turn must make the rows this much more uneven than non
 # Rules in a scan: a horizontal one is a run of ink at least this long (points; longer than any
 # glyph's stroke), a vertical one at least this tall, and no thicker than MAX_RULE_WIDTH.
 RULE_MIN_LENGTH = 40.0
+# A shorter run is a rule only as the side of a cell, between two vertical rules: the row lines of
+# a narrow 序号 column beside a merged 类别 cell (a glyph's stroke or a —— dash has no rules at its ends).
+SHORT_RULE_LENGTH = 12.0
+RULE_END_REACH = 4.0  # how far (points) a short rule's end may stop short of the vertical it meets
 RULE_MIN_HEIGHT = 15.0
 MAX_RULE_WIDTH = 4.0
 # Ink left in a table cell by the detector: at least this many pixels is worth a look.
@@ -283,7 +287,40 @@ def _rules(ink, scale: float):
                 rules.append(Rule("h", (y + h / 2) / scale, x / scale, (x + w) / scale))
             elif orientation == "v" and w <= thick:
                 rules.append(Rule("v", (x + w / 2) / scale, y / scale, (y + h) / scale))
+    across = _cell_sides(binary, across, rules, scale)
     return rules, (across, down)
+
+
+def _cell_sides(binary, across, rules: list[Rule], scale: float):
+    """Add to ``rules`` (and to the mask of horizontal rules) the runs of ink shorter than
+    ``RULE_MIN_LENGTH`` whose two ends meet vertical rules: the sides of narrow cells."""
+    import cv2
+    import numpy as np
+
+    # A big glyph's strokes (国 in a 22-point title) pass for a short vertical rule; a table's
+    # column rules run through several rows.
+    verticals = [r for r in rules if r.orientation == "v" and r.end - r.start >= RULE_MIN_LENGTH]
+    if len(verticals) < 2:
+        return across
+    short = max(4, round(SHORT_RULE_LENGTH * scale))
+    runs = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (short, 1)))
+    runs[across > 0] = 0
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(runs, connectivity=8)
+    thick, reach = MAX_RULE_WIDTH * scale, RULE_END_REACH
+
+    def meets(x: float, y: float) -> bool:
+        return any(abs(v.pos - x) <= reach and v.start - reach <= y <= v.end + reach for v in verticals)
+
+    added = np.zeros_like(across)
+    for k in range(1, count):
+        x, y, w, h, _area = stats[k]
+        if h > thick:
+            continue
+        pos, x0, x1 = (y + h / 2) / scale, x / scale, (x + w) / scale
+        if meets(x0, pos) and meets(x1, pos):
+            rules.append(Rule("h", pos, x0, x1))
+            added[labels == k] = 1
+    return np.maximum(across, added)
 
 
 def _paint_out(image, ink, masks, cells: list[list[Bbox]], scale: float) -> None:
