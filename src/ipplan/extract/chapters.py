@@ -64,3 +64,9 @@ def is_framing(title: str) -> bool:
 def is_goals(title: str) -> bool:
     """Whether a chapter or subsection states the plan's goals (主要目标, 发展目标, 主要预期目标)."""
     return "目标" in title and _ACTION_START.match(title.strip()) is None
+
+
+def is_chapter_title(title: str) -> bool:
+    """Whether a heading is titled as one of a plan's chapters: its framing, its tasks or its
+    closing safeguards."""
+    return is_framing(title) or is_task_title(title) or is_closing(title)

@@ -210,15 +210,6 @@ def _next_levels(units: list[Unit], boxed: set[int]) -> list[int]:
     return out
 
 
-def _box_text(u: Unit) -> str:
-    """The text a box would open with: a paragraph's, or a table's first cell (a box drawn as a
-    one-cell table, whose list a text export writes on below it as paragraphs)."""
-    if not u.is_table:
-        return u.text.strip()
-    rows = getattr(u.block, "rows", None) or [[]]
-    return rows[0][0].text.strip() if rows[0] else ""
-
-
 def _boxed(units: list[Unit]) -> set[int]:
     """The units inside 专栏 boxes: a box (专栏1 …工程) printed after an item runs until the next
     numbered unit that is shallower than that item or continues its numbering; the lists inside
@@ -235,7 +226,7 @@ def _boxed(units: list[Unit]) -> set[int]:
             else:
                 boxed.add(i)
                 continue
-        if not numbered and _BOX.match(_box_text(u)):
+        if not numbered and _BOX.match(u.opening_text):
             owner = last
             boxed.add(i)
         elif numbered:
@@ -276,7 +267,8 @@ def _collect(units: list[Unit], chapters: list[int], measures: bool) -> list[_It
         if not inside or u.is_table:
             continue
         text = (u.label_text + u.text) if numbered and u.label_text else u.text.strip()
-        note = standalone_assignment(text)
+        # a line that states the convention (列第一位的单位为牵头单位，其他单位按职责分工负责) assigns nothing
+        note = None if states_first_listed_leads(text) else standalone_assignment(text)
         due = standalone_deadline(text) if note is None else None
         if due is not None:
             note = Assignment([], None, text, deadline=due)

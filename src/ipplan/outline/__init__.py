@@ -15,6 +15,7 @@ from itertools import combinations
 from ipplan import limits
 from ipplan.blocks import Block, Paragraph, Table
 from ipplan.errors import IpplanError
+from ipplan.extract.chapters import is_chapter_title
 from ipplan.outline.labels import RANKS, Label, inline_labels, match_label
 from ipplan.schema import Location, Warning
 
@@ -39,6 +40,15 @@ class Unit:
         return isinstance(self.block, Table)
 
     @property
+    def opening_text(self) -> str:
+        """The text the unit opens with: a paragraph's, or a table's first cell (a 专栏 box drawn
+        as a one-cell table, whose list a text export writes on below it as paragraphs)."""
+        if not self.is_table:
+            return self.text.strip()
+        rows = getattr(self.block, "rows", None) or [[]]
+        return rows[0][0].text.strip() if rows[0] else ""
+
+    @property
     def label_text(self) -> str | None:
         return self.label.text if self.label else None
 
@@ -57,6 +67,8 @@ _RUN_ON_CHARS = 600
 _MAX_CANDIDATE_CHARS = 30
 _NOT_HEADING = re.compile(r"[。；;：:！？!?]|^[（(]|^\d+年|^\d+$|^(注|备注|附件|附表|专栏|表\d)")
 _MAX_COMBINATIONS = 5000
+_BOX = re.compile(r"^专栏\s*\d*")
+_REMARK_LINE = re.compile(r"^[（(][^（(]*[）)]$")
 
 
 def build_outline(blocks: list[Block]) -> Outline:
@@ -71,6 +83,7 @@ def build_outline(blocks: list[Block]) -> Outline:
             u.level = levels[u.label.kind]
             u.number = u.label.number
     _promote_continuing_labels(units)
+    _restore_lost_levels(units, warnings)
     _infer_missing_labels(units, warnings)
     _assign_paths(units, warnings)
     return Outline(units, warnings)
@@ -199,6 +212,117 @@ def _infer_missing_labels(units: list[Unit], warnings: list[Warning]) -> None:
             gaps += zip(_choose(units, candidates, len(slots), level), slots, strict=False)
         _number(units, gaps, level, warnings)
         _number(units, _trailing_siblings(units, level), level, warnings)
+
+
+def _restore_lost_levels(units: list[Unit], warnings: list[Warning]) -> None:
+    """Whole levels of headings whose automatic numbers a text export lost (一、 and （一） both
+    gone, 1. kept): the printed items fall into groups, each under a bare heading line.
+
+    It acts only where the shallowest printed kind is below 一、 (a document whose 一、 survive
+    has lost no level above them), where a bare heading stands before every restart of that kind
+    at 1 (or, for items numbered straight through, between groups), and where there are three
+    such groups at least: that heading is the lost parent. A heading directly above another
+    heads a level further up (重点任务 over 加强…). Above the first such heading every lost
+    heading is a chapter; below it, a bare heading over prose alone is a chapter only where it
+    is titled as one (保障措施 after the task subsections), else a sibling of the subsections.
+    A plan with nothing numbered outside its 专栏 boxes has lost all its labels: its bare
+    headings over prose (three at least) are its outline."""
+    kinds = {u.label.kind for u in units if u.label is not None}
+    if kinds and min(RANKS[k] for k in kinds) <= RANKS["cn_dun"]:
+        return
+    heads = _group_heads(units)
+    if heads is None:
+        return
+    over_prose = {
+        j
+        for j in range(len(units))
+        if units[j].level is None and _is_candidate(units, j) and _heads_prose(units, j)
+    }
+    parents, unboxed = heads
+    if parents and len(parents) < 3:  # one restart may be a list of its own; two or more are a pattern
+        return
+    if not parents and (unboxed or len(over_prose) < 3):
+        return  # nothing numbered outside boxes: headings over prose alone, three at least
+    chosen = set(parents) | over_prose
+    uppers: set[int] = set()
+    for j in range(len(units) - 1, -1, -1):  # a bare heading over another heads a level above
+        below = _next_unremarked(units, j)
+        if below in chosen and units[j].level is None and _is_candidate(units, j):
+            chosen.add(j)
+            uppers.add(j)
+    levels = _lost_levels(units, sorted(chosen), set(parents), uppers)
+    depth = max(levels.values())
+    for u in units:
+        if u.level is not None:
+            u.level += depth
+    counters = [0] * (depth + 1)
+    for j in sorted(levels):
+        level = levels[j]
+        counters[level] += 1
+        for deeper in range(level + 1, depth + 1):
+            counters[deeper] = 0
+        _number(units, [(j, counters[level])], level, warnings)
+
+
+def _group_heads(units: list[Unit]) -> tuple[list[int], int] | None:
+    """The bare heading before each group of level-1 items, and how many level-1 items stand
+    outside 专栏 boxes; None where a restart at 1 has no heading (the numbering restarts for
+    another reason)."""
+    heads: list[int] = []
+    unboxed = 0
+    in_box = False
+    previous = -1  # the last numbered unit before a stretch of bare lines
+    for i, u in enumerate(units):
+        if u.level is None:
+            continue
+        if u.level == 1:
+            stretch = range(previous + 1, i)
+            bare = [j for j in stretch if _is_candidate(units, j)]
+            if any(_BOX.match(units[j].opening_text) for j in stretch):
+                in_box = True  # a 专栏 box's own list
+            elif bare:
+                heads.append(bare[-1])
+                in_box = False
+            elif u.number == 1:
+                return None
+            unboxed += not in_box
+        previous = i
+    return heads, unboxed
+
+
+def _next_unremarked(units: list[Unit], j: int) -> int | None:
+    """The unit after ``j``, past remarks in brackets (（各项任务中，列第一位的单位为牵头单位）)."""
+    k = j + 1
+    while k < len(units) and units[k].level is None and _REMARK_LINE.match(units[k].text.strip()):
+        k += 1
+    return k if k < len(units) else None
+
+
+def _lost_levels(
+    units: list[Unit], headings: list[int], parents: set[int], uppers: set[int]
+) -> dict[int, int]:
+    if not uppers:
+        return dict.fromkeys(headings, 1)
+    levels: dict[int, int] = {}
+    first_upper = min(uppers)
+    in_chapter = False
+    children_have_items = True  # the subsections of the current chapter so far
+    for j in headings:
+        if j < first_upper or j in uppers:
+            levels[j] = 1
+            in_chapter, children_have_items = j in uppers, True
+        elif not in_chapter:
+            levels[j] = 1
+        elif j in parents or any(_next_unremarked(units, up) == j for up in uppers):
+            levels[j] = 2
+            children_have_items = children_have_items and j in parents
+        elif children_have_items and is_chapter_title(units[j].text):
+            levels[j] = 1
+            in_chapter = False
+        else:
+            levels[j] = 2
+            children_have_items = False
+    return levels
 
 
 def _number(units: list[Unit], found: list[tuple[int, int]], level: int, warnings: list[Warning]) -> None:

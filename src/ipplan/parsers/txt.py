@@ -20,6 +20,7 @@ from ipplan import limits
 from ipplan.blocks import Block, Cell, Document, Paragraph, Table
 from ipplan.errors import IpplanError
 from ipplan.extract import pagemeta
+from ipplan.extract.departments.notes import is_whole_note_line
 from ipplan.outline.labels import match_label
 from ipplan.parsers import check_block_count, text_tables
 from ipplan.parsers.utf16 import utf16_by_nul_pattern, utf16_by_script
@@ -157,6 +158,7 @@ def _paragraph(lines: list[str], start: int) -> tuple[Paragraph, int]:
     heading = match_label(text) is not None and "。" not in text and len(text) <= _HEADING_CHARS
     if _page_furniture(text):
         return Paragraph(text, Location(line=start + 1, line_end=start + 1)), start + 1
+    note_line = _NOTE_LINE_START.match(text) is not None
     end = start
     while not (heading and not _OPEN_END.match(last)) and (
         _continues(last, size, marked) or _open_note(depth, end - start, size)
@@ -167,6 +169,8 @@ def _paragraph(lines: list[str], start: int) -> tuple[Paragraph, int]:
         follower = _clean(lines[nxt])
         if match_label(follower) is not None or _page_furniture(follower):
             break
+        if note_line and _is_heading_line(follower) and is_whole_note_line("".join(parts)):
+            break  # a note line (牵头单位：A；配合单位：B) ends at a complete name; a heading follows
         parts.append(follower)
         last = follower[-1:] or last
         size += len(follower)
@@ -177,6 +181,13 @@ def _paragraph(lines: list[str], start: int) -> tuple[Paragraph, int]:
 
 
 _CLAUSE_MARK = re.compile(r"[。，,；;、]")
+_NOTE_LINE_START = re.compile(r"^[（(【\[]?[^，。：:]{2,12}[：:∶]")
+
+
+def _is_heading_line(text: str) -> bool:
+    return len(text) <= _HEADING_CHARS and _CLAUSE_MARK.search(text) is None
+
+
 _FURNITURE_HINT = re.compile(r"[:：|｜>»]")
 _MAX_FURNITURE = 300
 

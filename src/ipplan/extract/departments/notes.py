@@ -114,14 +114,16 @@ def parse_assignment(body: str) -> Assignment:
     return Assignment([Department(name=n) for n in split_bodies(body)], None, body)
 
 
-def parse_note(body: str) -> Assignment | None:
-    """A note's text (without brackets) as an assignment, or None where it is no note."""
+def parse_note(body: str, *, closing: bool = False) -> Assignment | None:
+    """A note's text (without brackets) as an assignment, or None where it is no note. A
+    ``closing`` note (in brackets at the end of an item, or on a line of its own) may be a bare
+    list of bodies (市市场监管局、市科技局), as plans that state which one leads write them."""
     text = _BRACKETED_KEY.sub(r"\1：", body).strip()
     if not text:
         return None
     if _KEY.search(text):
         return _keyed(text)
-    return _unkeyed(text)
+    return _unkeyed(text, closing=closing)
 
 
 # --- keyed notes ---------------------------------------------------------------------------------
@@ -196,7 +198,7 @@ def _single_list(names_text: str, raw: str) -> Assignment:
 # --- unkeyed notes (the national style) ----------------------------------------------------------
 
 
-def _unkeyed(body: str) -> Assignment | None:
+def _unkeyed(body: str, *, closing: bool = False) -> Assignment | None:
     """（A、B按职责分工负责） （A牵头，B、C参与） （A、B等负责。列第一位者为牵头单位，下同）: the
     first sentence names the bodies; what follows it (a convention, a remark) names none."""
     sentence = re.split(r"[。.]", body, maxsplit=1)[0]
@@ -217,8 +219,8 @@ def _unkeyed(body: str) -> Assignment | None:
             return None
         has_verb = has_verb or verb is not None
         read.append((names, verb))
-    if not read or not (has_verb or deadline):
-        return None  # a list of names without saying what they do (or by when) is no note
+    if not read or not (has_verb or deadline or closing):
+        return None  # inside a sentence, a list of names without saying what they do is no note
     if not has_verb and not all(all_bodies(names) for names, _ in read):
         return None
     marks = any(_LEAD_MARK.search(n) for names, _ in read for n in names)
@@ -265,7 +267,7 @@ def find_notes(text: str) -> list[Assignment]:
     and keyed sentences of their own."""
     found: list[Assignment] = []
     for start, end, inner in _bracketed(text):
-        note = parse_note(inner)
+        note = parse_note(inner, closing=not text[end:].strip(" 。.；;"))
         if note is not None and note.departments:
             note.start, note.end = start, end
             found.append(note)
@@ -317,7 +319,7 @@ def standalone_assignment(text: str) -> Assignment | None:
     if t[0] in _OPEN:
         spans = _bracketed(t)
         if len(spans) == 1 and spans[0][0] == 0 and spans[0][1] == len(t):
-            note = parse_note(spans[0][2])
+            note = parse_note(spans[0][2], closing=True)
             return note if note is not None and note.departments else None
         return None
     if _KEY.match(t) or _BRACKETED_KEY.match(t):
@@ -345,6 +347,13 @@ def merged(first: Assignment, second: Assignment) -> Assignment:
         return first
     joined.deadline = joined.deadline or first.deadline or second.deadline
     return joined
+
+
+def is_whole_note_line(text: str) -> bool:
+    """Whether ``text`` is a department note line whose every body reads as a whole name: a
+    line of its own that an export did not break (牵头单位：A；配合单位：B、C)."""
+    note = standalone_assignment(text)
+    return note is not None and is_complete(note)
 
 
 def is_complete(note: Assignment) -> bool:
