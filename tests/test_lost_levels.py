@@ -222,3 +222,20 @@ def test_a_restart_without_a_heading_before_it_leaves_the_numbering_as_printed()
         "完善纠纷调解",
     ]
     assert not any(w.code == "numbering-inferred" for w in plan.warnings)
+
+
+def test_lost_subsection_headings_closed_with_a_full_stop() -> None:
+    # （一）加强知识产权创造。 written as a sentence of its own, its label lost
+    text = (
+        TWO_LEVELS_LOST.replace("\n加强知识产权创造\n", "\n加强知识产权创造。\n")
+        .replace("\n促进知识产权运用\n", "\n促进知识产权运用。\n")
+        .replace("\n强化知识产权保护\n", "\n强化知识产权保护。\n")
+        .replace(
+            "区金融办、区财政局\n\n", "区金融办、区财政局\n"
+        )  # the note line right above the next heading
+    )
+    plan = parse_text(text)
+    assert [s.title for s in plan.sections] == ["指导思想", "工作目标", "重点任务", "保障措施"]
+    tasks = {tuple(t.path): t for t in plan.tasks}
+    assert list(tasks) == [(3, 1, 1), (3, 1, 2), (3, 2, 1), (3, 2, 2), (3, 3, 1)]
+    assert [d.name for d in tasks[3, 2, 2].departments] == ["区科技局", "区金融办", "区财政局"]

@@ -68,6 +68,7 @@ _MAX_CANDIDATE_CHARS = 30
 _NOT_HEADING = re.compile(r"[。；;：:！？!?]|^[（(]|^\d+年|^\d+$|^(注|备注|附件|附表|专栏|表\d)")
 _MAX_COMBINATIONS = 5000
 _BOX = re.compile(r"^专栏\s*\d*")
+_STOPPED_HEADING_CHARS = 20
 _REMARK_LINE = re.compile(r"^[（(][^（(]*[）)]$")
 
 
@@ -277,7 +278,7 @@ def _group_heads(units: list[Unit]) -> tuple[list[int], int] | None:
             continue
         if u.level == 1:
             stretch = range(previous + 1, i)
-            bare = [j for j in stretch if _is_candidate(units, j)]
+            bare = [j for j in stretch if _is_candidate(units, j) or _is_stopped_heading(units[j])]
             if any(_BOX.match(units[j].opening_text) for j in stretch):
                 in_box = True  # a 专栏 box's own list
             elif bare:
@@ -288,6 +289,19 @@ def _group_heads(units: list[Unit]) -> tuple[list[int], int] | None:
             unboxed += not in_box
         previous = i
     return heads, unboxed
+
+
+def _is_stopped_heading(u: Unit) -> bool:
+    """A heading its author closed with 。 (（一）做强数字产业。), its label lost: short, one
+    sentence, nothing else."""
+    t = u.text.strip()
+    return (
+        u.label is None
+        and not u.is_table
+        and 2 < len(t) <= _STOPPED_HEADING_CHARS
+        and t.endswith("。")
+        and not _NOT_HEADING.search(t[:-1])
+    )
 
 
 def _next_unremarked(units: list[Unit], j: int) -> int | None:

@@ -185,7 +185,8 @@ _NOTE_LINE_START = re.compile(r"^[（(【\[]?[^，。：:]{2,12}[：:∶]")
 
 
 def _is_heading_line(text: str) -> bool:
-    return len(text) <= _HEADING_CHARS and _CLAUSE_MARK.search(text) is None
+    """A line that reads as a heading: short, no clause in it (its author may close it with 。)."""
+    return len(text) <= _HEADING_CHARS and _CLAUSE_MARK.search(text.removesuffix("。")) is None
 
 
 _FURNITURE_HINT = re.compile(r"[:：|｜>»]")
