@@ -239,3 +239,12 @@ def test_lost_subsection_headings_closed_with_a_full_stop() -> None:
     tasks = {tuple(t.path): t for t in plan.tasks}
     assert list(tasks) == [(3, 1, 1), (3, 1, 2), (3, 2, 1), (3, 2, 2), (3, 3, 1)]
     assert [d.name for d in tasks[3, 2, 2].departments] == ["区科技局", "区金融办", "区财政局"]
+
+
+def test_a_bracket_right_after_a_name_qualifies_it_and_is_no_note() -> None:
+    text = (
+        "某县工作方案\n一、主要任务\n（一）加强保护\n1.开展执法。将情况报送省农委（科教处）。\n"
+        "2.加强宣传。开展宣传活动。（县市场监管局、县委宣传部）\n"
+    )
+    tasks = [(t.path, [d.name for d in t.departments]) for t in parse_text(text).tasks]
+    assert tasks == [([1, 1, 1], []), ([1, 1, 2], ["县市场监管局", "县委宣传部"])]

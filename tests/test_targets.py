@@ -457,3 +457,27 @@ def test_a_level_set_for_a_length_of_time_is_a_target_a_time_limit_is_not() -> N
         ("企业开办时间", 0.5, "个工作日", "<=", 2020),
         ("粮食总产量", 55.0, "亿斤", ">=", 2020),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a remark in brackets after the value (含转让, 上述指标均为预期性指标)
+        ("到2025年，全县有效发明专利达到900件以上（含转让）。", [("有效发明专利", 900.0, "件", ">=", 2025)]),
+        (
+            "到2025年，每万人口高价值发明专利拥有量达到12件(上述指标均为预期性指标)。",
+            [("每万人口高价值发明专利拥有量", 12.0, "件", None, 2025)],
+        ),
+        # a part stated in brackets after its whole
+        (
+            "到2025年，新增注册商标300件（其中地理标志商标2件），专利质押融资额达到5亿元。",
+            [
+                ("新增注册商标", 300.0, "件", None, 2025),
+                ("地理标志商标", 2.0, "件", None, 2025),
+                ("专利质押融资额", 5.0, "亿元", None, 2025),
+            ],
+        ),
+    ],
+)
+def test_values_followed_by_a_bracketed_remark(sentence: str, expected: list) -> None:
+    assert read(goals(sentence)) == expected

@@ -221,14 +221,15 @@ _DIGIT = re.compile(r"[0-9０-９]")
 _CLAUSE = re.compile(r"[^，,；;：:\n]+")
 _SEPARATOR = r"、|和|及|与|或|以及"
 _ONLY_SEPARATOR = re.compile(rf"\s*(?:{_SEPARATOR})?\s*")
-_CLOSES_VALUE = re.compile(rf"\s*(?:的(?:水平|目标))?\s*(?:$|{_SEPARATOR}|[)）。！？!?])")
+# a bracketed remark may follow the value (达到900件（含转让）, 12件（上述指标均为预期性指标）)
+_CLOSES_VALUE = re.compile(rf"\s*(?:的(?:水平|目标))?\s*(?:$|{_SEPARATOR}|[)）(（。！？!?])")
 _COUNT_VERB = re.compile(
     rf"(?:新增|新建|{metrics.COMMIT_VERBS})(?:累计|分别|共|再|新|各|至少|不少于|不低于|超过|约|近|超|力争)*\s*$"
 )
 _LAST_SEPARATOR = re.compile(rf"(?:{_SEPARATOR})(?=(?:{metrics.COMMIT_VERBS}|新增|新建)?\s*$)")
 # the words a text opens with that frame rather than state the target (到2026年，力争我区…)
 _TEXT_FRAMING = re.compile(
-    r"^[\s——\-–、]*(?:(?:到|至)?\s*(?:19|20)\d{2}\s*年(?:\d{1,2}月)?(?:底前|末前|底|末|前)?\s*[，,]?\s*)?"
+    r"^[\s——\-–、（(]*(?:(?:到|至)?\s*(?:19|20)\d{2}\s*年(?:\d{1,2}月)?(?:底前|末前|底|末|前)?\s*[，,]?\s*)?"
     r"(?:(?:力争|争取|确保|预计)?我[区县市省州])?"
 )
 _BARE_CHANGE = re.compile(rf"(?:年均|平均|每年|同比|比上年)?(?:{metrics.CHANGE_VERBS})(?:率)?")

@@ -267,7 +267,10 @@ def find_notes(text: str) -> list[Assignment]:
     and keyed sentences of their own."""
     found: list[Assignment] = []
     for start, end, inner in _bracketed(text):
-        note = parse_note(inner, closing=not text[end:].strip(" 。.；;"))
+        # a bare list closes an item after its last sentence (…5家。（A、B）); right after a name
+        # it qualifies that name (报送省农委（科教处）)
+        closing = not text[end:].strip(" 。.；;") and (start == 0 or text[:start].rstrip()[-1:] in "。；;！!")
+        note = parse_note(inner, closing=closing)
         if note is not None and note.departments:
             note.start, note.end = start, end
             found.append(note)
