@@ -464,9 +464,14 @@ def test_run_on_line_is_split_only_at_continuing_labels() -> None:
     assert "5 .不在序列中" in unit_starting(o, "乙").text
 
 
-def test_short_line_with_inline_labels_is_not_split() -> None:
+def test_short_line_is_split_only_at_a_chapter_label_after_a_sentence() -> None:
+    # a scrape lost the line break before 二、; （二） and 2. inline stay text, as do enumerated ordinals
     o = synthetic("一、甲。二、乙。")
-    assert [(u.path, u.text) for u in o.numbered()] == [((1,), "甲。二、乙。")]
+    assert [(u.path, u.text) for u in o.numbered()] == [((1,), "甲。"), ((2,), "乙。")]
+    o = synthetic("一、甲。（二）乙。2.丙。")
+    assert [(u.path, u.text) for u in o.numbered()] == [((1,), "甲。（二）乙。2.丙。")]
+    o = synthetic("一、甲。二、三季度完成。")
+    assert [(u.path, u.text) for u in o.numbered()] == [((1,), "甲。二、三季度完成。")]
 
 
 def test_word_numbering_label_is_used() -> None:

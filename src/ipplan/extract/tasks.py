@@ -58,15 +58,19 @@ def _split_run_on_heading(text: str) -> str:
 
 
 def sections(outline: Outline) -> list[Section]:
+    units = outline.units
+    # a chapter that is itself a measure (a notice's 一、二、… with no items) is titled as its task
+    chapters = task_sections(outline)
+    measures = set(chapters) if _measures(outline, chapters) else set()
     return [
         Section(
             number=u.number,
             label=u.label_text,
-            title=heading_title(u.text),
+            title=item_title(u.text) if u.number in measures else heading_title(u.text),
             inferred=u.inferred,
             source=u.loc,
         )
-        for u in outline.units
+        for u in units
         if u.level == 1 and u.number is not None
     ]
 
@@ -429,9 +433,11 @@ def _ends_cut(units: list[Unit]) -> bool:
         return False
     text = last.text.strip()
     end = text[-1]
+    if _unbalanced(text):
+        return True  # closing an inner quote or bracket (…落实‘米袋子’) leaves the outer one open
     if end in _SENTENCE_END:
         return False
-    if end in _OPEN_MARKS or _unbalanced(text):
+    if end in _OPEN_MARKS:
         return True
     if _OPEN_KEY.search(text):
         return True  # 牵头单位：A 配合 — a note cut at its next key

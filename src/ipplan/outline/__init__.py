@@ -69,6 +69,7 @@ _NOT_HEADING = re.compile(r"[。；;：:！？!?]|^[（(]|^\d+年|^\d+$|^(注|�
 _MAX_COMBINATIONS = 5000
 _BOX = re.compile(r"^专栏\s*\d*")
 _STOPPED_HEADING_CHARS = 20
+_ORDINAL_AHEAD = re.compile(r"[一二三四五六七八九十]")
 _REMARK_LINE = re.compile(r"^[（(][^（(]*[）)]$")
 
 
@@ -134,9 +135,10 @@ def _split_paragraph(p: Paragraph, last_by_kind: dict[str, int]) -> list[tuple[L
             return [(Label(rendered.kind, rendered.number, p.numbering_label.strip(), p.text), p.text)]
     label = match_label(p.text)
     text = label.rest if label else p.text
-    if len(p.text) < _RUN_ON_CHARS:
-        return [(label, text)]
-    # run-on text: accept an inline label only where it continues a numbering sequence
+    # run-on text: accept an inline label only where it continues a numbering sequence; in a
+    # paragraph of ordinary length only a chapter's (…规划期为2021—2025年。 一、现实基础…), where a
+    # scrape lost the line break before it
+    run_on = len(p.text) >= _RUN_ON_CHARS
     pieces: list[tuple[Label | None, str]] = []
     seen = dict(last_by_kind)
     if label:
@@ -144,6 +146,8 @@ def _split_paragraph(p: Paragraph, last_by_kind: dict[str, int]) -> list[tuple[L
     cut = 0
     current = label
     for pos, end, inline in inline_labels(text):
+        if not run_on and (inline.kind != "cn_dun" or _ORDINAL_AHEAD.match(text, end)):
+            continue  # 。一、二季度… enumerates ordinals
         previous = seen.get(inline.kind)
         if inline.number != 1 and (previous is None or inline.number != previous + 1):
             continue

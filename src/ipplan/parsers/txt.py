@@ -155,7 +155,14 @@ def _paragraph(lines: list[str], start: int) -> tuple[Paragraph, int]:
     last, size, marked = text[-1:], len(text), _CLAUSE_MARK.search(text) is not None
     depth = _bracket_depth(text)
     # a numbered heading ("（一）加强创造、运用和保护") that fits a line ends with the line
-    heading = match_label(text) is not None and "。" not in text and len(text) <= _HEADING_CHARS
+    # (one that leaves a quote or bracket open was cut by the exporter: …打造“延安红色筑 / 梦”品牌)
+    heading = (
+        match_label(text) is not None
+        and "。" not in text
+        and len(text) <= _HEADING_CHARS
+        and text.count("“") <= text.count("”")
+        and text.count("（") <= text.count("）")
+    )
     if _page_furniture(text):
         return Paragraph(text, Location(line=start + 1, line_end=start + 1)), start + 1
     note_line = _NOTE_LINE_START.match(text) is not None

@@ -19,6 +19,7 @@ from ipplan.extract.deadlines import is_deadline_clause
 from ipplan.extract.departments.conventions import states_first_listed_leads
 from ipplan.extract.departments.names import (
     all_bodies,
+    ends_as_body,
     looks_like_body,
     mostly_bodies,
     split_bodies,
@@ -260,6 +261,38 @@ _KEY_START = rf"(?:{_KEY_TEXT}\s*[{_COLON}]|[【\[［〔]\s*{_KEY_TEXT}\s*[】\]
 _BARE_KEYED = re.compile(rf"{_SENTENCE_START}({_KEY_START}[^。]*)(?:。|$)")
 _THIS_WORK = r"(?:(?:此项|该项|本项|上述|以上)(?:工作|任务)?)?"
 _BARE_AGENT = re.compile(rf"{_SENTENCE_START}({_THIS_WORK}由[^。]*)(?:。|$)")
+# the bodies a clause makes its agents, whatever the work it gives them (…的问题，由A会同B、C等部门
+# 研究提出落实意见): 由 opens the clause, bodies follow, then the work
+_AGENT_CLAUSE = re.compile(r"(?:^|(?<=[。；;！？，,]))\s*(由([^，,。；;]+)[^。]*)")
+_ETC_WORK = re.compile(r"等(?:有关|相关)?(?:部门|单位|机构)(?=\S)")
+_TOGETHER_WORD = "会同"
+# the work the agents are given: a verb opens it
+_WORK_START = re.compile(
+    r"负责|牵头|组织|研究|提出|制定|抓好|落实|推进|实施|开展|统筹|指导|督促|协调|做好|完成|承担|出台|编制|建立|完善|加强|办理"
+)
+
+
+def _agent_clause(clause: str) -> Assignment | None:
+    """由A会同B、C等部门研究提出… → A, B, C等部门 (roles unsaid: 会同 names no lead), or None.
+
+    Only the assignment's own shapes are read: a list closed by 等部门 before the work, or bodies
+    joined by 会同; 由市科技局组织评审 describes a procedure, not who answers for the item."""
+    names = split_outside_brackets(clause[1:], "、")
+    last = names[-1]
+    m = _ETC_WORK.search(last)
+    if m is not None:
+        cut = m.end()
+    elif _TOGETHER_WORD in clause:
+        ends = (
+            k for k in range(len(last) - 1, 1, -1) if ends_as_body(last[:k]) and _WORK_START.match(last, k)
+        )
+        cut = next(ends, 0)
+    else:
+        return None
+    bodies = split_bodies("、".join([*names[:-1], last[:cut]])) if cut else []
+    if not all_bodies(bodies):
+        return None
+    return Assignment([Department(name=n) for n in bodies], None, clause)
 
 
 def find_notes(text: str) -> list[Assignment]:
@@ -282,6 +315,20 @@ def find_notes(text: str) -> list[Assignment]:
             if note is not None and note.departments:
                 note.start, note.end = m.start(1), m.end()
                 found.append(note)
+    for m in _AGENT_CLAUSE.finditer(text):
+        if any(n.start <= m.start(1) < n.end for n in found):
+            continue
+        # the rest of the sentence may be a note (…的问题，由A牵头，B、C等部门参与), else its first
+        # clause names the agents of the work it gives
+        note = parse_note(m.group(1))
+        if note is None or not note.departments:
+            note = _agent_clause("由" + m.group(2))
+            end = m.start(1) + 1 + len(m.group(2))
+        else:
+            end = m.end()
+        if note is not None:
+            note.start, note.end = m.start(1), end
+            found.append(note)
     found.sort(key=lambda n: n.start)
     return found
 

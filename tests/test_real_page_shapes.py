@@ -1,0 +1,94 @@
+"""Shapes met in real web pages of the genre (a probe of ~2000-byte openings of government pages):
+agents named in an item's own sentence, lines broken inside a quote, a chapter run into the
+paragraph before it, notices whose chapters are their measures, an opening cut inside a quote."""
+
+from __future__ import annotations
+
+import ipplan
+
+
+def parse_text(text: str):
+    return ipplan.parse_bytes(text.encode("utf-8"), "page.txt", fmt="txt")
+
+
+# the 国办 分工 style: 由A会同B、C等部门 + the work, after the item's question
+FENGONG = """\
+国务院办公厅关于落实中共中央国务院关于全面深化农村改革加快推进农业现代化若干意见有关政策措施分工的通知
+
+各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
+
+现就有关政策措施分工通知如下：
+
+一、关于完善国家粮食安全保障体系
+
+（一）关于“完善粮食等重要农产品价格形成机制”的问题，由发展改革委会同中央农办、农业部、财政部、粮食局等部门研究提出落实意见。
+
+（二）关于“加强农产品市场调控”的问题，由国土资源部会同农业部研究提出政策措施。
+
+（三）关于“建立耕地保护补偿机制”的问题，由财政部牵头，发展改革委、农业部等部门参与。
+"""
+
+
+def test_agents_named_in_an_items_own_sentence() -> None:
+    tasks = {tuple(t.path): t for t in parse_text(FENGONG).tasks}
+    assert [d.name for d in tasks[1, 1].departments] == [
+        "发展改革委",
+        "中央农办",
+        "农业部",
+        "财政部",
+        "粮食局等部门",
+    ]
+    assert tasks[1, 1].lead is None  # 会同 names who works with whom, not a lead
+    assert [d.name for d in tasks[1, 2].departments] == ["国土资源部", "农业部"]
+    assert tasks[1, 3].lead == ["财政部"]
+
+
+def test_a_procedure_given_to_a_body_is_no_assignment() -> None:
+    text = FENGONG.replace("由国土资源部会同农业部研究提出政策措施。", "由市科技局组织评审，择优给予支持。")
+    tasks = {tuple(t.path): t for t in parse_text(text).tasks}
+    assert tasks[1, 2].departments == []
+
+
+def test_a_numbered_line_broken_inside_a_quote_runs_on() -> None:
+    text = (
+        "延安市科技局关于印发2018年重点工作任务分解的通知\n\n"
+        "1.加快科技资源统筹中心、孵化基地、创新空间建设,打造“延安红色筑\n"
+        "梦”创业创新品牌,努力建设创新型城市。\n"
+        "责任领导:李某\n"
+        "2.推动高新区晋升国家级高新技术产业开发区。\n"
+    )
+    tasks = [t.title for t in parse_text(text).tasks]
+    assert (
+        tasks[0]
+        == "加快科技资源统筹中心、孵化基地、创新空间建设,打造“延安红色筑梦”创业创新品牌,努力建设创新型城市"
+    )
+
+
+def test_an_opening_cut_after_an_inner_quote_drops_its_last_item() -> None:
+    text = FENGONG + "\n（四）关于“加大力度落实‘米袋子’"
+    paths = [t.path for t in parse_text(text).tasks]
+    assert paths == [[1, 1], [1, 2], [1, 3]]
+
+
+def test_a_chapter_run_into_the_paragraph_before_it() -> None:
+    text = (
+        "临海市科技创新“十四五”规划\n\n"
+        "为加强我市“十四五”时期科技发展工作，制定本规划，规划期为2021—2025年。 一、现实基础“十三五”期间，"
+        "全市深入实施创新驱动发展战略，研发投入持续增长，创新主体不断壮大，创新平台加快建设，"
+        "科技创新工作取得明显成效。\n"
+    )
+    assert [(s.number, s.title) for s in parse_text(text).sections] == [(1, "现实基础")]
+
+
+def test_a_notice_whose_chapters_are_its_measures_titles_them_as_its_tasks() -> None:
+    text = (
+        "贵州省农业委员会办公室关于进一步做好打击侵犯知识产权工作的通知\n\n"
+        "各市（州）农委：\n\n"
+        "一、继续按照省农委《关于印发〈贵州省农业系统专项行动实施方案〉的通知》要求，深入开展专项整治行动，"
+        "严厉打击制售假冒伪劣农资行为。\n\n"
+        "二、做好信息报送工作。各地要及时报送工作进展。\n"
+    )
+    plan = parse_text(text)
+    titles = [s.title for s in plan.sections]
+    assert titles == [t.title for t in plan.tasks]
+    assert titles[0].startswith("继续按照省农委") and titles[1] == "做好信息报送工作"
