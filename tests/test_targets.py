@@ -105,6 +105,13 @@ FORMS = {
         ),
         [("城市社区建成完备的社区嵌入式服务综合体", 50.0, "%", None, 2027)],
     ),
+    "a share with its comparator heads its noun; a share of a metric describes (IP plans)": (
+        goals("到2025年,60%以上的规上工业企业建立知识产权管理制度,研发投入占比超过3%的企业达到100家。"),
+        [
+            ("规上工业企业建立知识产权管理制度", 60.0, "%", ">=", 2025),
+            ("研发投入占比超过3%的企业", 100.0, "家", None, 2025),
+        ],
+    ),
     "an adverb before the framing verb is no part of the metric (suining 2019)": (
         goals(
             "到2019年6月底,基本实现工程建设项目(主要是房屋建筑和城市基础设施)全流程审批时间压缩至90个工作日以内,"
@@ -271,12 +278,16 @@ UNITS = {
             ("区域科技创新指数", 160.0, None, ">=", 2027),
         ],
     ),
-    "a decimal broken by a space in a scrape (document library, 强市 plan)": (
-        goals("到2025年,专利密集型产业增加值占全市GDP比重达到14%,版权产业增加值占全市GDP比重 达到7. 5%。"),
+    "a decimal broken by a space, a word broken by a line's end in a scrape (document library, 强市 plan)": (
+        goals("到2025年,专利密集型产业增加值 占全市GDP比重达到14%,版权产业增加值占全市GDP比重 达到7. 5%。"),
         [
             ("专利密集型产业增加值占全市GDP比重", 14.0, "%", None, 2025),
             ("版权产业增加值占全市GDP比重", 7.5, "%", None, 2025),
         ],
+    ),
+    "basis points (financial services for small firms)": (
+        goals("到2025年,小微企业贷款平均利率下降50个基点。"),
+        [("小微企业贷款平均利率下降", 50.0, "个基点", None, 2025)],
     ),
     "a letter O read for a zero (chongqing 2023)": (
         goals("企事业单位职工参加知识产权培训讲座100O人次以上。"),

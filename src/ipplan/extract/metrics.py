@@ -20,6 +20,7 @@ _STATE_VERBS = (
     "下降到|下降至|减少到|减少至|压缩到|压缩至|缩短到|缩短至|降到|降至|增至|达到|达|突破|超过|"
     "稳定在|保持在|控制在|维持在|巩固在|保持|稳定|维持|新增|累计|共计|合计|实现|为|在|至|到"
 )
+STATE_VERBS = _STATE_VERBS
 # verbs of change: kept in the metric when the number is the change (生产总值增长6%以上)
 CHANGE_VERBS = (
     "增长|下降|提高|提升|降低|减少|增加|上涨|上升|扩大|缩短|压减|压缩|下调|上调|增速|涨幅|增幅|降幅"

@@ -34,7 +34,7 @@ _BASE_UNITS = (
 )
 _MAGNITUDE = "万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|百"
 _UNIT = (
-    rf"个百分点|百分点|%|％|‰|倍|(?:{_MAGNITUDE})?(?:{_BASE_UNITS})"
+    rf"个百分点|百分点|个基点|基点|%|％|‰|倍|(?:{_MAGNITUDE})?(?:{_BASE_UNITS})"
     # 投资100亿 / 超1万: a magnitude alone, only where nothing follows it
     rf"|(?:万亿|亿|万)(?=以上|以下|左右|$|[，,；;。、）)和及])"
     # a ratio: 农产品加工业与农业总产值比达到2.4∶1

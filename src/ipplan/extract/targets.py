@@ -265,6 +265,9 @@ _BEFORE_OBJECT = re.compile(r"[对向为由将把按给从比在与和及、]$")
 _SHARE_UNITS = ("%", "‰")
 _SHARE_VERB = re.compile(rf"(?:{metrics.COMMIT_VERBS}|达到|实现|拥有|具备|具有|开展|纳入|覆盖)")
 _QUANTITY_AFTER = re.compile(r"\d")
+_LEVEL_WORD = re.compile(rf"{metrics.STATE_VERBS}|{_PRE_COMPARATOR}")
+# the words a share is of (研发投入占比3%的企业, 收入增长20%以上的企业): then it describes its noun
+_SHARE_OF = re.compile(r"(?:率|比|比例|比重|占比|强度|份额|增长|增速|增幅|下降|降幅)$")
 _TRAILING_BRACKET = re.compile(r"\s*[（(][^（()）]*[)）]\s*$")
 
 
@@ -289,7 +292,14 @@ def targets(outline: Outline, meta: Meta | None = None) -> list[Target]:
             carried, carried_level = opening, u.level
         reader = _UnitReader(u, calendar, carried)
         out.extend(reader.read())
+    for t in out:
+        if _WRAP_SPACE.search(t.metric):
+            t.metric = _WRAP_SPACE.sub("", t.metric)
     return out
+
+
+# a scrape breaks lines inside words (专利密集型产业增加值 占全市GDP比重): a metric is one name
+_WRAP_SPACE = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 
 
 def _opening_year(text: str, calendar: _Calendar) -> int | None:
@@ -571,14 +581,19 @@ class _Clause:
         """``q`` is a share that heads its noun (…50%的城市社区建成…): what follows 的 has a verb, and
         nothing before it is a metric the share is of (占比超过50%的 / 研发投入强度3%的 describe)."""
         clause = self.clause
-        if q.unit not in _SHARE_UNITS or q.comparator is not None or not clause.startswith("的", q.end):
+        if q.unit not in _SHARE_UNITS or not clause.startswith("的", q.end):
             return False
         left = clause[: q.start].rstrip()
         chain_start, _ = metrics.verb_chain(left)
-        if chain_start < len(left) or _BEFORE_OBJECT.search(left) or _ENDING_VERB.search(left):
+        if _LEVEL_WORD.search(left, chain_start):
+            # 确保超过50%的社区…: a level with no metric before it is the share's own
+            return len(metrics.clean(left[:chain_start])) < 2 and self._share_verb_after(q)
+        if _BEFORE_OBJECT.search(left) or _ENDING_VERB.search(left) or _SHARE_OF.search(left):
             return False
-        if re.search(r"(?:率|比|比例|比重|占比|强度|份额|增长|增速|增幅|下降|降幅)$", left):
-            return False
+        return self._share_verb_after(q)
+
+    def _share_verb_after(self, q: Quantity) -> bool:
+        clause = self.clause
         rest = clause[q.end + 1 :]
         return _QUANTITY_AFTER.search(rest) is None and _SHARE_VERB.search(rest) is not None
 
@@ -592,7 +607,7 @@ class _Clause:
             value=q.value,
             unit=q.unit,
             year=self._year(left),
-            comparator=self._comparator(left[-8:]),  # type: ignore[arg-type]
+            comparator=q.comparator or self._comparator(left[-8:]),  # type: ignore[arg-type]
             text=self._text(self.start + q.start, self.end),
             source=self.reader.unit.loc,
         )
