@@ -90,6 +90,35 @@ FORMS = {
         goals("2024年，全市发明专利授权量达到3500件，同比增长10%左右。"),
         [("发明专利授权量", 3500.0, "件", None, 2024), ("发明专利授权量同比增长", 10.0, "%", "~", 2024)],
     ),
+    "a count first, the verb closing its clause (chengdu community services 2024)": (
+        goals(
+            "到2025年底前,全市首批100个嵌入式服务设施建设示范社区全面建成,"
+            "实现各类嵌入式设施空间协同布局、功能复合设置和可持续运营。"
+        ),
+        [("嵌入式服务设施建设示范社区", 100.0, "个", None, 2025)],
+    ),
+    "a share that heads its noun, the places before it its scope (chengdu community services 2024)": (
+        goals(
+            "到2027年底前,在总结试点形成的经验做法和有效建设模式基础上,向全市更多社区推开,确保四川天府新区、"
+            "成都高新区、锦江区、青羊区、金牛区、武侯区、成华区50%的城市社区建成完备的社区嵌入式服务综合体"
+            "(社区服务中心);"
+        ),
+        [("城市社区建成完备的社区嵌入式服务综合体", 50.0, "%", None, 2027)],
+    ),
+    "a share with its comparator heads its noun; a share of a metric describes (IP plans)": (
+        goals("到2025年,60%以上的规上工业企业建立知识产权管理制度,研发投入占比超过3%的企业达到100家。"),
+        [
+            ("规上工业企业建立知识产权管理制度", 60.0, "%", ">=", 2025),
+            ("研发投入占比超过3%的企业", 100.0, "家", None, 2025),
+        ],
+    ),
+    "an adverb before the framing verb is no part of the metric (suining 2019)": (
+        goals(
+            "到2019年6月底,基本实现工程建设项目(主要是房屋建筑和城市基础设施)全流程审批时间压缩至90个工作日以内,"
+            "初步建成工程建设项目审批制度框架和管理系统。"
+        ),
+        [("工程建设项目(主要是房屋建筑和城市基础设施)全流程审批时间", 90.0, "个工作日", "<=", 2019)],
+    ),
     "what a change is measured from is not the metric (blue sky 2018)": (
         goals(
             "到2020年，PM2.5未达标地级及以上城市浓度比2015年下降18%以上，地级及以上城市空气质量优良天数比率达到80%。"
@@ -236,6 +265,30 @@ UNITS = {
             ("公路水运投资", 1.8, "万亿元", None, 2019),
         ],
     ),
+    "人年, and an index with no unit (dongtou 2024)": (
+        goals(
+            "到2027年,争取建成省级重点企业研究院1家,市级重点实验室1家,新型研发机构1家,"
+            "每万名就业人员中研发人员达到209人年以上。实现区域科技创新指数达到160以上。"
+        ),
+        [
+            ("省级重点企业研究院", 1.0, "家", None, 2027),
+            ("市级重点实验室", 1.0, "家", None, 2027),
+            ("新型研发机构", 1.0, "家", None, 2027),
+            ("每万名就业人员中研发人员", 209.0, "人年", ">=", 2027),
+            ("区域科技创新指数", 160.0, None, ">=", 2027),
+        ],
+    ),
+    "a decimal broken by a space, a word broken by a line's end in a scrape (document library, 强市 plan)": (
+        goals("到2025年,专利密集型产业增加值 占全市GDP比重达到14%,版权产业增加值占全市GDP比重 达到7. 5%。"),
+        [
+            ("专利密集型产业增加值占全市GDP比重", 14.0, "%", None, 2025),
+            ("版权产业增加值占全市GDP比重", 7.5, "%", None, 2025),
+        ],
+    ),
+    "basis points (financial services for small firms)": (
+        goals("到2025年,小微企业贷款平均利率下降50个基点。"),
+        [("小微企业贷款平均利率下降", 50.0, "个基点", None, 2025)],
+    ),
     "a letter O read for a zero (chongqing 2023)": (
         goals("企事业单位职工参加知识产权培训讲座100O人次以上。"),
         [("企事业单位职工参加知识产权培训讲座", 1000.0, "人次", ">=", None)],
@@ -265,6 +318,21 @@ YEARS = {
             ("制造业投资", 1000.0, "亿元", ">=", None),
         ],
     ),
+    "a run-in heading closed by a point used as a full stop (taian 2017)": (
+        "二、工作目标\n(二)泰山(泰安)品牌数量大幅度增加.到2020年,国内有效注册商标总量达到3万件、地理标志商标50件;"
+        "\n\n山东名牌产品达到250个、山东省服务名牌达到50个;\n三、重点任务\n(一)完善体系.\n",
+        [
+            ("国内有效注册商标总量", 3.0, "万件", None, 2020),
+            ("地理标志商标", 50.0, "件", None, 2020),
+            ("山东名牌产品", 250.0, "个", None, 2020),
+            ("山东省服务名牌", 50.0, "个", None, 2020),
+        ],
+    ),
+    "a county's annual economic plan, 一般公共预算 a noun (jinxiang 2021)": (
+        "金乡县2021年国民经济和社会发展计划\n一、主要预期目标\n"
+        "主要预期目标为:地区生产总值增长7%以上;一般公共预算收入增长6%。\n二、重点任务\n(一)完善体系。\n",
+        [("地区生产总值增长", 7.0, "%", ">=", 2021), ("一般公共预算收入增长", 6.0, "%", None, 2021)],
+    ),
     "a stated year and 每年 before the verb (chongqing 2023)": (
         goals(
             "到2026年，力争我区有效发明专利达到900件。广泛开展知识产权宣传教育，每年组织知识产权主题宣传活动2次以上。"
@@ -289,6 +357,12 @@ NOT_TARGETS = {
     "ordinals, document numbers and codes": task(
         "根据《国务院关于促进融资担保行业加快发展的意见》（国发〔2015〕43号）和第3批试点要求，"
         "严格遵循《城市居住区规划设计标准》（GB 50180）。"
+    ),
+    "a scope narrowed in brackets before its noun (guandu)": task(
+        "2. 提高土地审批效率。辖区范围内6亩以下(不含6亩)的土地使用转让手续,区政府审查后办理土地登记。"
+    ),
+    "a share of a population that is an object, not a subject": task(
+        "对50%的企业开展知识产权管理体系贯标检查。"
     ),
     "numbers written as words": task("培育一批知识产权优势企业，建设一家知识产权运营中心。"),
     "an amount per recipient (skills 2019)": task(

@@ -20,6 +20,7 @@ _STATE_VERBS = (
     "下降到|下降至|减少到|减少至|压缩到|压缩至|缩短到|缩短至|降到|降至|增至|达到|达|突破|超过|"
     "稳定在|保持在|控制在|维持在|巩固在|保持|稳定|维持|新增|累计|共计|合计|实现|为|在|至|到"
 )
+STATE_VERBS = _STATE_VERBS
 # verbs of change: kept in the metric when the number is the change (生产总值增长6%以上)
 CHANGE_VERBS = (
     "增长|下降|提高|提升|降低|减少|增加|上涨|上升|扩大|缩短|压减|压缩|下调|上调|增速|涨幅|增幅|降幅"
@@ -46,16 +47,20 @@ COMMIT_VERBS = (
 )
 # a verb followed by one of these is the first half of a noun (服务业, 建成区, 孵化器, 实施率)
 _NOUN_AFTER_VERB = "业区器费额量率者员性类库园站用数值力"
+_NOUN_AFTER_VERB_NOT_AREA = _NOUN_AFTER_VERB.replace("区", "")
 _LEAD_FRAMING = re.compile(
     r"^(?:(?:到|至|截至|截止到|截止)?\s*(?:19|20)\d{2}\s*年(?:\d{1,2}月)?(?:底前|末前|底|末|前)?|"
     r"(?:未来|今后)?[一二三四五六七八九十两\d]+年(?:内|间|来)?|未来[一二三四五六七八九十两\d]*年|"
-    r"力争|争取|确保|预计|努力|其中|同时|此外|另外|原则上|总体上|一般|并且|每年|年均|全年|当年|年内|对于|"
+    r"力争|争取|确保|预计|努力|其中|同时|此外|另外|原则上|总体上|一般(?!公共|性|工业|贸易|纳税人|债务)|并且|每年|年均|全年|当年|年内|对于|"
     r"每(?:季度|半年|两年|月|周)|今年|本年度?|明年|拟|大规模|"
     r"全面|进一步|着力|合计|累计|(?:我|全)[区县市省州镇乡旗盟]|本[区县市省]|"
     # one-character words only where they are not the first half of a noun (对外, 要素, 再生, 共享)
     r"对(?!外|象|接|口|标|比|话)|要(?!素|求|点|件)|将(?!来)|可(?!再生|持续|靠|用|比)|再(?!生|担保|制造)|"
     r"并(?!购|网|联)|且|共(?!享|同|建|性|有)|"
-    rf"(?:实现|达成|{COMMIT_VERBS})(?![{_NOUN_AFTER_VERB}])|(?:和|及|与|并)(?=(?:{COMMIT_VERBS}))|"
+    # 实现区域…: a verb before 区域 is no 建成区
+    rf"(?:实现|达成|{COMMIT_VERBS})(?!区(?!域)|[{_NOUN_AFTER_VERB_NOT_AREA}])|(?:和|及|与|并)(?=(?:{COMMIT_VERBS}))|"
+    # an adverb of degree before the verb it frames (基本实现…); not 基本公共服务
+    rf"(?:基本|初步|逐步|稳步)(?=实现|达成|{COMMIT_VERBS})|"
     # a part stated in brackets after its whole: 新增注册商标300件（其中地理标志商标2件）
     r"[“\"]?十[一二三四五]五[”\"]?(?:时期|期间|末|期末)?|[——\-–\s、，,：:；;（(]+)"
 )

@@ -17,7 +17,9 @@ from ipplan.extract.values import COMPARATOR_WORDS
 _BASE_UNITS = (
     # energy and its intensity: 吉瓦时, 吨标准煤/万元 (the intensity's "/万元" is part of the unit)
     "(?:吨|千克)标准煤(?:/万元)?|标准煤|吉瓦时|兆瓦时|"
-    "人次|户次|件次|篇次|家次|场次|车次|架次|批次|班次|课时|学时|平方公里|平方米|立方米|千瓦时|千瓦|兆瓦|吉瓦|"
+    # a person-time (209人年 of research staff, 1000人次 trained)
+    "人年(?!均|龄|度|人)|人月(?!均)|人日(?!常)|人天(?!然)|人次|户次|件次|篇次|项次|家次|场次|车次|架次|批次|班次|"
+    "课时|学时|平方公里|平方千米|平方米|立方米|千瓦时|千瓦|兆瓦|吉瓦|"
     "标准箱|公里|千米|公顷|公斤|千克|美元|欧元|吨|亩|元|件|项(?!目)|"
     # 个月, 个工作日, 个小时: a time span, not a count
     "个(?!月|工作日|小时|季度|年|星期|周|自然日|交易日|学期|百分点)|"
@@ -32,7 +34,7 @@ _BASE_UNITS = (
 )
 _MAGNITUDE = "万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|百"
 _UNIT = (
-    rf"个百分点|百分点|%|％|‰|倍|(?:{_MAGNITUDE})?(?:{_BASE_UNITS})"
+    rf"个百分点|百分点|个基点|基点|%|％|‰|倍|(?:{_MAGNITUDE})?(?:{_BASE_UNITS})"
     # 投资100亿 / 超1万: a magnitude alone, only where nothing follows it
     rf"|(?:万亿|亿|万)(?=以上|以下|左右|$|[，,；;。、）)和及])"
     # a ratio: 农产品加工业与农业总产值比达到2.4∶1
@@ -46,7 +48,11 @@ _TIME_UNITS = ("个工作日", "工作日", "个月", "小时", "天")
 _TIME_LEVEL = re.compile(r"(?:压缩|缩短|减少|降低|下降|控制|降)(?:至|到|在|为)\s*$|(?:不超过|不多于)\s*$")
 # OCR may read a zero as a letter (100O人次); such a letter counts only inside a number before a unit
 _OCR_ZERO = "Oo〇"
-_NUMBER = rf"\d(?:[\d.．]|,(?=\d{{3}})|[{_OCR_ZERO}](?=[\d{_OCR_ZERO}]*(?:余|多)?(?:{_UNIT})))*"
+# a scrape may break a decimal percentage at its point (达到7. 5%)
+_BROKEN_POINT = r"(?<=\d[.．])\s(?=\d{1,2}\s*[%％])"
+_NUMBER = (
+    rf"\d(?:[\d.．]|{_BROKEN_POINT}|,(?=\d{{3}})|[{_OCR_ZERO}](?=[\d{_OCR_ZERO}]*(?:余|多)?(?:{_UNIT})))*"
+)
 # a number starts where a run of digits starts (a match inside a run would rescan it: quadratic)
 QUANTITY = re.compile(
     rf"(?<![\d.．,])(?P<num>{_NUMBER})(?:\s*(?:%|％|个百分点)?\s*[-－—–~～至到]\s*(?P<upper>{_NUMBER}))?\s*(?P<approx>余|多)?"
@@ -64,6 +70,8 @@ _IMPLIED_UNITS = (
     (re.compile(r"(?:率|比例|比重|占比|强度)$"), "%"),
     (re.compile(r"企业(?:数量?|总数)$"), "家"),
     (re.compile(r"(?:人数|人才数量?)$"), "人"),
+    # an index is a pure number (区域科技创新指数达到160): it has no unit at all
+    (re.compile(r"(?:指数|系数)$"), ""),
 )
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _FULL_WIDTH_CHARS = re.compile("[０-９．％]")  # translating is slow; most text has none of them
@@ -115,6 +123,8 @@ POST_COMPARATORS = {
 # what follows a number when it describes a noun rather than states a value: 500万元及以下的小微企业,
 # 20亿级项目, 500强; 的水平 / 的目标 close a stated value (保持在95%以上的水平)
 _ATTRIBUTIVE = re.compile(r"的(?!水平|目标|规模|增速|增幅|比例)|[级强型档号届版代线路码岁寸]")
+# a scope may be narrowed in brackets before its noun: 6亩以下(不含6亩)的土地 (either number of it)
+_BRACKETED_SCOPE = re.compile(r"\s*[（(][^（()）]{0,20}[)）]|[^（()），,；;。]{0,20}[)）]")
 
 
 @dataclass(slots=True)
@@ -172,7 +182,8 @@ def _inside_code(before: str) -> bool:
 
 
 def implied_unit(metric: str) -> str | None:
-    """The unit a metric's noun implies (…发明专利拥有量 → 件, …比重 → %), or None."""
+    """The unit a metric's noun implies (…发明专利拥有量 → 件, …比重 → %; "" for an index, which has
+    none), or None where it implies nothing."""
     for pattern, unit in _IMPLIED_UNITS:
         if pattern.search(metric):
             return unit
@@ -180,7 +191,7 @@ def implied_unit(metric: str) -> str | None:
 
 
 def _number(text: str) -> float | None:
-    text = text.translate(_OCR_DIGITS).replace(",", "").replace("．", ".")
+    text = text.translate(_OCR_DIGITS).replace(",", "").replace("．", ".").replace(" ", "")
     if not re.fullmatch(r"\d+(?:\.\d+)?", text):
         return None
     return float(text)
@@ -188,7 +199,10 @@ def _number(text: str) -> float | None:
 
 def is_attributive(clause: str, q: Quantity) -> bool:
     """The words after ``q`` make it part of a description (…及以下的小微企业, 20亿级)."""
-    return _ATTRIBUTIVE.match(clause, q.end) is not None
+    if _ATTRIBUTIVE.match(clause, q.end) is not None:
+        return True
+    bracket = _BRACKETED_SCOPE.match(clause, q.end)
+    return bracket is not None and _ATTRIBUTIVE.match(clause, bracket.end()) is not None
 
 
 def comparator_word(word: str) -> str | None:

@@ -9,19 +9,24 @@ How a sentence states a number it commits to (``_Clause``):
 - the metric before the number, with a stating verb or comparator between (全国农机总动力稳定在
   11亿千瓦左右; 合作机构…的比例不得低于80%; 生产总值增长6%以上, where the change is the metric);
 - a verb, the count, then what is counted (推出100项具有较大知名度的体育精品赛事 → 体育精品赛事);
+- the count, what is counted, then the verb that closes the clause (首批100个…示范社区全面建成);
+- a share that heads its noun, the subject of the verb after it (…成华区50%的城市社区建成…综合体: the
+  noun and what is done to it is the metric; 对50%的企业… is an object, 占比超过50%的企业 a description);
 - several numbers in one clause: 分别达到65%和55% (one target each, the list distributed),
   20亿级项目不少于12个、50亿级项目不少于2个, 培养1万名…、200万名…;
 - a clause with no metric of its own borrows one (``_Clause._borrowed``): after 其中 the previous
   target's, the subject clause before it (…再担保业务收费，原则上不高于…0.5%), the previous target of
   its sentence (…年均增长20%，累计达到100亿元); a bare change (年均增长12%) is the previous metric's;
 - a number with no measure word after a stating verb takes the unit its metric implies (…发明专利
-  拥有量达到12 → 件).
-A number that describes a noun (500万元及以下的小微企业, 维持年限超过10年的), a time span (20个工作日内),
+  拥有量达到12 → 件); an index has none (区域科技创新指数达到160).
+A number that describes a noun (500万元及以下的小微企业, 维持年限超过10年的, 6亩以下(不含6亩)的土地), a
+time span (20个工作日内),
 an ordinal, an amount per recipient (每人每天不超过30元) and a past statistic (十三五期间… in a later
 document, 已达到…, 截至2018年底…, 2018年全国… before the document's year) is no target.
 
 The year: 到2025年 / 2025年前 / 2025年底 holds for its clause and what follows it in the paragraph; a
-paragraph that opens with one passes it to the paragraphs under it; 今年 is the issuing year; an
+paragraph that opens with one (after a run-in heading closed by 。, ：, or a scrape's "." as full stop)
+passes it to the paragraphs under it; 今年 is the issuing year; an
 annual plan's year holds where nothing else is stated; per-year targets (每年…) and relative spans
 (未来五年, 3年内) have none.
 """
@@ -162,12 +167,17 @@ _PER_YEAR = re.compile(
     r"每年|每一年|逐年|(?:未来|今后)[一二三四五六七八九十两\d]*年|"
     r"(?<![一二三四五六七八九十两\d])[一二三四五六七八九十两\d]+年(?:内|间|来|共)"
 )
-# the year an annual plan is for: 市政府工作报告重点工作责任分解(2023年), 2024年知识产权强国建设推进计划
+# the year an annual plan is for: 市政府工作报告重点工作责任分解(2023年), 2024年知识产权强国建设推进计划,
+# 2021年国民经济和社会发展计划
 _ANNUAL_TITLE = re.compile(
     r"[（(]\s*((?:19|20)\d{2})\s*年?度?\s*[)）]|(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年度?)?[^，。\d]{0,24}"
-    r"(?:工作要点|工作计划|推进计划|重点工作|行动计划|实施计划|任务清单|重点任务|责任分解|工作安排)"
+    r"(?:工作要点|工作计划|推进计划|重点工作|行动计划|实施计划|任务清单|重点任务|责任分解|工作安排|"
+    r"国民经济和社会发展计划)"
 )
-_RUN_IN = re.compile(r"^[^。，,；;]{1,15}[。：:]")
+# a scrape may print a full stop as "." (品牌数量大幅度增加.到2020年): a point after a Chinese character,
+# not before a digit
+_FULL_STOP_POINT = r"(?<=[^\x00-\x7f])\.(?!\d)"
+_RUN_IN = re.compile(rf"^[^。，,；;]{{1,15}}(?:[。：:]|{_FULL_STOP_POINT})")
 
 
 @dataclass(slots=True)
@@ -216,7 +226,7 @@ def _calendar(meta: Meta | None, outline: Outline) -> _Calendar:
 
 # --- sentences and clauses ----------------------------------------------------------------------
 
-_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
+_SENTENCE = re.compile(rf"(?:[^。！？!?.]|(?!{_FULL_STOP_POINT})\.)+(?:[。！？!?]|{_FULL_STOP_POINT})?")
 _DIGIT = re.compile(r"[0-9０-９]")
 _CLAUSE = re.compile(r"[^，,；;：:\n]+")
 _SEPARATOR = r"、|和|及|与|或|以及"
@@ -242,6 +252,23 @@ _MAX_NOUN = 40  # what a count counts is a noun phrase
 _PRE_COMPARATOR = "|".join(sorted(PRE_COMPARATORS, key=len, reverse=True))
 _ENDING_VERB = re.compile(rf"(?:{metrics.COMMIT_VERBS})$")
 _CONDITION = re.compile(rf"(?:{_PRE_COMPARATOR}|在)[^，,]{{0,12}}\d[^，,]*的$")
+# a count that is the subject of what is done to it, the verb closing the clause: 首批100个…示范社区
+# 全面建成 (the count of things built, not an object of the words before it)
+_DONE = re.compile(
+    r"(?P<noun>[^，,；;。]{2,40}?)(?:全面|全部|基本|均|都|陆续|顺利|如期|按期|按时|率先)*"
+    r"(?:建设完成|建成|完成|投入使用|投用|投产|挂牌|落地|竣工|达标|通过验收|获批|认定|创建成功)"
+    r"(?:并投入使用|运营)?\s*$"
+)
+# a preposition before a count makes it the object of the clause's verb (对100家企业…)
+_BEFORE_OBJECT = re.compile(r"[对向为由将把按给从比在与和及、]$")
+# a share that heads its noun, the subject of the verb after it: …50%的城市社区建成…综合体
+_SHARE_UNITS = ("%", "‰")
+_SHARE_VERB = re.compile(rf"(?:{metrics.COMMIT_VERBS}|达到|实现|拥有|具备|具有|开展|纳入|覆盖)")
+_QUANTITY_AFTER = re.compile(r"\d")
+_LEVEL_WORD = re.compile(rf"{metrics.STATE_VERBS}|{_PRE_COMPARATOR}")
+# the words a share is of (研发投入占比3%的企业, 收入增长20%以上的企业): then it describes its noun
+_SHARE_OF = re.compile(r"(?:率|比|比例|比重|占比|强度|份额|增长|增速|增幅|下降|降幅)$")
+_TRAILING_BRACKET = re.compile(r"\s*[（(][^（()）]*[)）]\s*$")
 
 
 def _base(metric: str) -> str:
@@ -265,7 +292,14 @@ def targets(outline: Outline, meta: Meta | None = None) -> list[Target]:
             carried, carried_level = opening, u.level
         reader = _UnitReader(u, calendar, carried)
         out.extend(reader.read())
+    for t in out:
+        if _WRAP_SPACE.search(t.metric):
+            t.metric = _WRAP_SPACE.sub("", t.metric)
     return out
+
+
+# a scrape breaks lines inside words (专利密集型产业增加值 占全市GDP比重): a metric is one name
+_WRAP_SPACE = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 
 
 def _opening_year(text: str, calendar: _Calendar) -> int | None:
@@ -401,9 +435,15 @@ class _Clause:
         # 500万元及以下、平均担保费率不超过1%的担保业务: a list that ends describing a noun describes it
         for i in range(len(found) - 2, -1, -1):
             between = clause[found[i].end : found[i + 1].start]
-            if attributive[i + 1] and re.match(rf"\s*(?:{_SEPARATOR})", between) and len(between) <= 24:
+            if (
+                attributive[i + 1]
+                and not self._heads_noun(found[i + 1])
+                and re.match(rf"\s*(?:{_SEPARATOR})", between)
+                and len(between) <= 24
+            ):
                 attributive[i] = True
-        values = [q for q, a in zip(found, attributive, strict=True) if not a]
+        shares = {q.start for q, a in zip(found, attributive, strict=True) if a and self._heads_noun(q)}
+        values = [q for q, a in zip(found, attributive, strict=True) if not a or q.start in shares]
         self.describes_only = not values
         out: list[Target] = []
         segment = 0  # where the current target's words begin in the clause
@@ -421,6 +461,11 @@ class _Clause:
             if group is not None:
                 out.extend(self._emit(group))
                 group = None
+            if q.start in shares:
+                out.append(self._share(q, segment))
+                counting = False
+                segment = len(clause)
+                continue
             if _CLOSES_VALUE.match(clause, q.end) and not (counting and joined):
                 group = self._stated(q, segment, out)
                 counting = False
@@ -428,6 +473,12 @@ class _Clause:
                 continue
             if not q.unit:
                 continue  # a bare number states a value only after its metric
+            done = None if q.unit in _SHARE_UNITS else self._done(q, segment)
+            if done is not None:
+                out.append(done)
+                counting = False
+                segment = len(clause)
+                continue
             if _COUNT_VERB.search(clause, max(segment, q.start - 16), q.start) or (counting and joined):
                 nxt = values[i + 1] if i + 1 < len(values) else None
                 target, segment = self._counted(q, segment, nxt)
@@ -526,6 +577,64 @@ class _Clause:
         )
         return target, next_segment
 
+    def _heads_noun(self, q: Quantity) -> bool:
+        """``q`` is a share that heads its noun (…50%的城市社区建成…): what follows 的 has a verb, and
+        nothing before it is a metric the share is of (占比超过50%的 / 研发投入强度3%的 describe)."""
+        clause = self.clause
+        if q.unit not in _SHARE_UNITS or not clause.startswith("的", q.end):
+            return False
+        left = clause[: q.start].rstrip()
+        chain_start, _ = metrics.verb_chain(left)
+        if _LEVEL_WORD.search(left, chain_start):
+            # 确保超过50%的社区…: a level with no metric before it is the share's own
+            return len(metrics.clean(left[:chain_start])) < 2 and self._share_verb_after(q)
+        if _BEFORE_OBJECT.search(left) or _ENDING_VERB.search(left) or _SHARE_OF.search(left):
+            return False
+        return self._share_verb_after(q)
+
+    def _share_verb_after(self, q: Quantity) -> bool:
+        clause = self.clause
+        rest = clause[q.end + 1 :]
+        return _QUANTITY_AFTER.search(rest) is None and _SHARE_VERB.search(rest) is not None
+
+    def _share(self, q: Quantity, segment: int) -> Target:
+        """The target of a share that heads its noun: the noun and what is done, as the metric."""
+        clause = self.clause
+        metric = _TRAILING_BRACKET.sub("", clause[q.end + 1 :]).strip(" 。！？!?")
+        left = clause[max(segment, q.start - _MAX_LEFT) : q.start]
+        return Target(
+            metric=metric,
+            value=q.value,
+            unit=q.unit,
+            year=self._year(left),
+            comparator=q.comparator or self._comparator(left[-8:]),  # type: ignore[arg-type]
+            text=self._text(self.start + q.start, self.end),
+            source=self.reader.unit.loc,
+        )
+
+    def _done(self, q: Quantity, segment: int) -> Target | None:
+        """A count that is the subject of a verb closing its clause (首批100个…示范社区全面建成)."""
+        clause = self.clause
+        left = clause[max(segment, q.start - _MAX_LEFT) : q.start]
+        if _BEFORE_OBJECT.search(left) or _ENDING_VERB.search(left) or _COUNT_VERB.search(left):
+            return None
+        m = _DONE.match(clause, q.end)
+        if m is None or _DIGIT.search(m.group("noun")):
+            return None
+        noun = m.group("noun").strip()
+        head = noun.rsplit("的", 1)[-1] if "的" in noun and not re.search(r"[“”（）()《》]", noun) else noun
+        if len(head) < 2:
+            return None
+        return Target(
+            metric=head,
+            value=q.value,
+            unit=q.unit,
+            year=self._year(left),
+            comparator=q.comparator or self._comparator(left[-8:]),  # type: ignore[arg-type]
+            text=self._text(self.start + max(segment, q.start - _MAX_LEFT), self.end),
+            source=self.reader.unit.loc,
+        )
+
     def _emit(self, group: _Group) -> list[Target]:
         n = len(group.quantities)
         distributed = n > 1 and "分别" in group.chain
@@ -540,7 +649,7 @@ class _Clause:
                 Target(
                     metric=name,
                     value=q.value,
-                    unit=q.unit,
+                    unit=q.unit or None,  # an index has no unit
                     year=year,
                     comparator=comparator,  # type: ignore[arg-type]
                     text=self._text(group.text_start, group.text_end),
