@@ -14,6 +14,7 @@ import pytest
 import ipplan
 from ipplan.extract.dates import find_dates, parse_date
 from ipplan.extract.docnumber import normalise_doc_number
+from ipplan.extract.frontlines import is_organ
 from ipplan.extract.pagemeta import is_chrome, is_news_headline, read_label_line
 
 
@@ -392,3 +393,8 @@ def test_a_bracketed_label_alone_under_the_rows_is_not_joined_to_the_notice() ->
     ).meta
     assert meta.issuer == "重庆市大足区人民政府"
     assert meta.title == "重庆市大足区知识产权强区行动计划(2025—2027年)"
+
+
+def test_organ_names_in_traditional_script() -> None:
+    assert is_organ("國務院辦公廳")
+    assert normalise_doc_number("國辦函〔2014〕31號") == "國辦函〔2014〕31號"

@@ -45,7 +45,8 @@ _SITE_SUFFIX = re.compile(
 )
 FILE_NAME = re.compile(r"\.(docx?|wps|pdf|txt|html?)$", re.I)
 _ORGAN_END = re.compile(
-    r"(?:政府|办公室|办公厅|委员会|管委会|局|厅|部|院|会|办|中心|小组|联席会议|委|署|府)"
+    # (廳 辦 會: the same names in traditional script, as gov.cn's big5 gateway serves them)
+    r"(?:政府|办公室|办公厅|委员会|管委会|局|厅|部|院|会|办|中心|小组|联席会议|委|署|府|廳|辦|會)"
     r"(?:[（(](?:代章|盖章|印章|印|章)[）)])?$"
 )
 _ALIAS = re.compile(r"[（(][^（）()]{2,20}(?:局|厅|委|办|室|会|院|部)[）)]$")
