@@ -398,3 +398,22 @@ def test_a_bracketed_label_alone_under_the_rows_is_not_joined_to_the_notice() ->
 def test_organ_names_in_traditional_script() -> None:
     assert is_organ("國務院辦公廳")
     assert normalise_doc_number("國辦函〔2014〕31號") == "國辦函〔2014〕31號"
+
+
+def test_joint_issuers_signed_over_lines_however_long_together() -> None:
+    meta = _parse_text(
+        "关于印发成都市城市社区嵌入式服务设施建设工程实施方案的通知\n"
+        "各区(市)县政府(管委会),市级有关部门,有关单位:\n"
+        "经市领导同意,现将《成都市城市社区嵌入式服务设施建设工程实施方案》印发给你们,请结合实际认真贯彻落实。\n"
+        "成都市发展和改革委员会 中共成都市委社会工作部\n"
+        "成都市规划和自然资源局 成都市住房和城乡建设局\n"
+        "2024年5月20日\n"
+        "成都市城市社区嵌入式服务设施建设工程实施方案\n"
+        "开展城市社区嵌入式服务设施建设是重大民生工程。\n"
+        "一、主要目标\n"
+    ).meta
+    assert (
+        meta.issuer
+        == "成都市发展和改革委员会 中共成都市委社会工作部 成都市规划和自然资源局 成都市住房和城乡建设局"
+    )
+    assert meta.issue_date == date(2024, 5, 20)

@@ -322,7 +322,7 @@ class _Reading:
         for line in self.lines:
             if line.kind in ("blank", "file", "chrome", "meta"):
                 continue
-            if len(line.text) <= 80 and not re.search(r"[。；;]", line.text):
+            if len(line.text) <= 40 and not re.search(r"[。；;]", line.text):
                 continue  # a page's byline (编辑: … 2019-01-14) above the run-on text
             m = _TITLE_RUN_ON.match(line.text)
             if m and len(line.text) > 80:
@@ -396,7 +396,7 @@ class _Reading:
     def _signature(self) -> str | None:
         """The organ's name standing over the 成文日期, over the 文号 (a 版头 without 文件), or
         ending the notice's text above the plan's title."""
-        organs = [r for r in self.runs if is_organ(r.text)]
+        organs = [r for r in self.runs if _organs(r.text)]
         for run in organs:
             after = self._next_line(run.last)
             if after is not None and after.kind in ("date", "doc_number"):
