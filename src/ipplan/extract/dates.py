@@ -23,7 +23,8 @@ _CN_DIGIT = f"{_ZERO}一二三四五六七八九"
 _CN_SMALL = f"{_CN_DIGIT}十"
 _YEAR = r"(?:19|20)\d{2}"
 
-_DATE_CN = re.compile(rf"({_YEAR})年(\d{{1,2}})月(\d{{1,2}})日")
+# a date alone on its line may have lost its 日 (2021年2月22 under a signature)
+_DATE_CN = re.compile(rf"({_YEAR})年(\d{{1,2}})月(\d{{1,2}})日?")
 _DATE_CN_NUMERALS = re.compile(rf"([{_CN_DIGIT}]{{4}})年([{_CN_SMALL}]{{1,3}})月([{_CN_SMALL}]{{1,3}})日")
 _DATE_DASHED = re.compile(rf"({_YEAR})[-./](\d{{1,2}})[-./](\d{{1,2}})")
 _DATE_COMPACT = re.compile(rf"({_YEAR})(\d{{2}})(\d{{2}})")
@@ -102,7 +103,8 @@ def _short_compact(t: str) -> date | None:
 
 # inside a line: the same forms, not glued to other digits (a 20-digit 索引号 holds no date)
 _IN_LINE = [
-    (re.compile(rf"(?<!\d)({_YEAR})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日"), False),
+    # 日 lost at the end of a line only (… 2021年2月22): inside one, 2月22 may go on 个…
+    (re.compile(rf"(?<!\d)({_YEAR})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*(?:日|(?=\s*$))"), False),
     (re.compile(rf"(?<!\d)({_YEAR})[-./](\d{{1,2}})[-./](\d{{1,2}})(?!\d)"), False),
     (
         re.compile(rf"([{_CN_DIGIT}]{{4}})\s*年\s*([{_CN_SMALL}]{{1,3}})\s*月\s*([{_CN_SMALL}]{{1,3}})\s*日"),

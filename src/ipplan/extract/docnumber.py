@@ -21,7 +21,7 @@ _NOT_A_PREFIX_END = re.compile(
 _DOC_NUMBER = re.compile(
     rf"(?P<prefix>[\u4e00-\u9fffA-Za-z]{{1,15}}){_SP}"
     rf"(?:(?P<open>[{re.escape(_OPEN)}]){_SP})?(?P<year>{_YEAR}){_SP}(?P<close>[{re.escape(_CLOSE)}])?{_SP}"
-    rf"(?P<no>\d{{1,5}}){_SP}(?P<hao>号)?"
+    rf"(?P<no>\d{{1,5}}){_SP}(?P<hao>[号號])?"
 )
 _LABEL = re.compile(rf"^(?:发{_SP}文{_SP}字{_SP}号|发文文号|文{_SP}号|字{_SP}号){_SP}[:：]?{_SP}")
 _ENCLOSED = re.compile(rf"^[(（]{_SP}(.+?){_SP}[)）]$")
@@ -29,8 +29,9 @@ _ENCLOSED = re.compile(rf"^[(（]{_SP}(.+?){_SP}[)）]$")
 _AFTER = re.compile(r"^(?:[\s\u00a0\u3000]|签发|$|(?:19|20)\d{2}|[〇○零一二]{4}年)")
 
 
-def _normalised(m: re.Match[str]) -> str | None:
-    if _NOT_A_PREFIX_END.search(m["prefix"]):
+def _normalised(m: re.Match[str], labelled: bool = False) -> str | None:
+    # under a 文号 label the prefix is a 机关代字 whatever it ends with (临发改规划〔2022〕13号)
+    if not labelled and _NOT_A_PREFIX_END.search(m["prefix"]):
         return None
     opened, closed = m["open"], m["close"]
     if not opened and not closed:
@@ -43,17 +44,18 @@ def _normalised(m: re.Match[str]) -> str | None:
         return None
     if not m["hao"] and not (opened and closed) and len(m["no"]) == 4 and m["no"][:2] in ("19", "20"):
         return None  # (20222023: a period that lost its dash, not 〔2022〕2023号
-    return f"{m['prefix']}〔{m['year']}〕{m['no']}号"
+    return f"{m['prefix']}〔{m['year']}〕{m['no']}{m['hao'] or '号'}"
 
 
-def normalise_doc_number(text: str) -> str | None:
-    """柳高新[2022]2号 → 柳高新〔2022〕2号: ``text`` that is one 文号, normalised; else None."""
+def normalise_doc_number(text: str, labelled: bool = False) -> str | None:
+    """柳高新[2022]2号 → 柳高新〔2022〕2号: ``text`` that is one 文号, normalised; else None.
+    ``labelled``: the text is a 文号 field's value, so its prefix may end like a title's word."""
     t = text.strip()
     enclosed = _ENCLOSED.match(t)
     if enclosed:
         t = enclosed.group(1)
     m = _DOC_NUMBER.fullmatch(t)
-    return _normalised(m) if m else None
+    return _normalised(m, labelled) if m else None
 
 
 def doc_number(line: str) -> tuple[str, str] | None:
@@ -77,7 +79,7 @@ def doc_number(line: str) -> tuple[str, str] | None:
 
 
 _IN_LINE = re.compile(
-    rf"(?:^|(?<=[\s\u3000|｜]))([\u4e00-\u9fff]{{1,15}}{_SP}[〔\[［【﹝]{_SP}{_YEAR}{_SP}[〕\]］】﹞]{_SP}\d{{1,5}}{_SP}号)"
+    rf"(?:^|(?<=[\s\u3000|｜]))([\u4e00-\u9fff]{{1,15}}{_SP}[〔\[［【﹝]{_SP}{_YEAR}{_SP}[〕\]］】﹞]{_SP}\d{{1,5}}{_SP}[号號])"
     r"(?=[\s\u3000|｜]|$)"
 )
 

@@ -45,7 +45,8 @@ _SITE_SUFFIX = re.compile(
 )
 FILE_NAME = re.compile(r"\.(docx?|wps|pdf|txt|html?)$", re.I)
 _ORGAN_END = re.compile(
-    r"(?:政府|办公室|办公厅|委员会|管委会|局|厅|部|院|会|办|中心|小组|联席会议|委|署|府)"
+    # (廳 辦 會: the same names in traditional script, as gov.cn's big5 gateway serves them)
+    r"(?:政府|办公室|办公厅|委员会|管委会|局|厅|部|院|会|办|中心|小组|联席会议|委|署|府|廳|辦|會)"
     r"(?:[（(](?:代章|盖章|印章|印|章)[）)])?$"
 )
 _ALIAS = re.compile(r"[（(][^（）()]{2,20}(?:局|厅|委|办|室|会|院|部)[）)]$")
@@ -60,6 +61,13 @@ _CLOSING = re.compile(
 # GB/T 9704 版头 marks above the issuer: 份号, 密级和保密期限, 紧急程度
 _HEADER_MARK = re.compile(r"^(?:\d{6}|(?:绝密|机密|秘密)(?:★.{0,6})?|特急|加急|特提|平急|急件)$")
 _SENTENCE_MARK = re.compile(r"[。；;：:！!？?，,]")
+# characters a scrape lost at the end of a line (non-breaking spaces turned into ?):
+# 辽宁省人民政府 国家知识产权局? ? ? ??, 2024年7月30日? ??
+_LOST_TAIL = re.compile(r"(?:[\s\u00a0]*[?\ufffd]){2,}$|[\s\u00a0]+[?\ufffd]$")
+# the cell bar a flattened table leaves after a line's text: …的 通知 |
+_TRAILING_BAR = re.compile(r"(?<=[^|｜\s])[\s\u00a0]*[|｜]$")
+# a news lead over a reposted document: X于…印发《Y》，全文如下： (no 主送机关)
+_NEWS_LEAD_END = re.compile(r"(?:全文如下|原文如下|全文)[:：]$|》[^《》]{0,6}(?:如下|内容如下)[:：]$")
 _OPENERS = {"《": "》", "（": "）", "(": ")", "“": "”", "〔": "〕", "[": "]", "【": "】"}
 
 
@@ -105,9 +113,11 @@ def squeezed(text: str) -> str:
 
 
 def classify(index: int, raw: str) -> Line:
-    text = raw.strip()
+    text = _TRAILING_BAR.sub("", _LOST_TAIL.sub("", raw.strip()))
     if not text:
         return Line(index, text, "blank")
+    if pagemeta.DIGEST.match(text):
+        return Line(index, text, "chrome")
     if len(text) > _MAX_FRONT_LINE:
         return Line(index, text, "prose")  # a paragraph (or a whole document on one line)
     if FILE_NAME.search(text):
@@ -141,7 +151,7 @@ def classify(index: int, raw: str) -> Line:
     at_signature = signed(text)
     if at_signature:
         return Line(index, at_signature[0], "signed", when=at_signature[1])
-    if text.endswith(("：", ":")) and len(text) <= 200:
+    if text.endswith(("：", ":")) and len(text) <= 200 and not _NEWS_LEAD_END.search(text):
         return Line(index, text, "recipients")
     tagged = _TRAILING_NUMBER.match(text)
     if tagged and title_like(tagged.group(1)):
@@ -221,7 +231,9 @@ def pair_label_lines(lines: list[Line]) -> None:
         if not found or (line.kind == "meta" and line.pairs and line.pairs[-1][1]):
             continue
         label, colon = found
-        if not (colon or label in pagemeta.RARE or labels >= 2):
+        # 有效性 under a row of the block (…成文日期 2021-02-22 废止日期) is the block's last label
+        in_block = k > 0 and shown[k - 1].kind == "meta"
+        if not (colon or label in pagemeta.RARE or labels >= 2 or in_block):
             continue
         line.kind, line.pairs = "meta", [(label, "")]
         below = shown[k + 1]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from difflib import SequenceMatcher
 from itertools import pairwise
 
 from ipplan.blocks import Block, Paragraph
@@ -56,22 +57,29 @@ _FRONT_KINDS = ("meta", "chrome", "headline", "file", "doc_number", "date", "clo
 _TAIL_BLOCKS = 12
 _CONTENTS_AFTER_TITLE = 12  # blocks after the title within which a 目录 belongs to the front matter
 _TITLE_RUN_ON = re.compile(
-    rf"^(.{{4,60}}?{KIND}(?:\s*[（(][^）)]{{0,20}}[）)])?)(?=为|根据|按照|以|现将|[一二三四五六七八九十]、)"
+    rf"^(.{{4,60}}?{KIND}(?:\s*[（(][^）)]{{0,20}}[）)])?)"
+    # the text, or the 主送机关 (各县、市、区人民政府，…：) the title runs on into
+    r"(?=\s*(?:为|根据|按照|以|现将|[一二三四五六七八九十]、)|\s*各[^，,。：:]{1,30}[，,、：:])"
 )
 _WRAPPER = re.compile(
-    r"^(?P<head>.*?)(?:关于)?(?:联合)?(?:印发|转发|批转|下发|颁发|发布|公布)(?P<cited>.+?)(?:的|之)?通知$"
+    r"^(?P<head>.*?)(?:关于)?(?:联合)?(?:印发|转发|批转|下发|下达|颁发|发布|公布)(?P<cited>.+?)(?:的|之)?通知$"
 )
 _CITED = re.compile(r"《([^》]+)》")  # the first plan a notice issues
 # the notice's own sentence issuing the plan: 现将《X》印发给你们, 《X》已经…同意，现予印发
-_ISSUING_SENTENCE = re.compile(r"《([^》]{4,120})》[^。]{0,40}?(?:印发|转发|下发|发布|颁布)")
+_ISSUING_SENTENCE = re.compile(r"《([^》]{4,120})》[^。]{0,40}?(?:印发|转发|下发|下达|发布|颁布)")
 # news of the document: 中共中央 国务院印发《X》 as a headline, …，中共中央、国务院印发了《X》，并发出通知…
 _ISSUED_HEADLINE = re.compile(
     r"^(?P<head>.{2,40}?)[\s\u3000]*(?:联合)?(?:印发|发布|颁布)了?《(?P<cited>[^》]{4,120})》$"
 )
 _ISSUED_NEWS = re.compile(
     r"(?:^|[，,。\s])(?:近日|日前|近期)?[，,]?(?P<head>[^，,。；;：:\s]{2,30}(?:[、\s][^，,。；;：:\s]{2,30}){0,4}?)"
-    r"(?:联合)?(?:印发|发布|颁布)了《(?P<cited>[^》]{4,120})》"
+    # …印发了《X》, or with the day it was issued: X于2022年7月7日印发《Y》，全文如下：
+    r"(?:(?:联合)?(?:印发|发布|颁布)了|于(?:19|20)\d{2}年\d{1,2}月\d{1,2}日(?:联合)?(?:印发|发布|颁布)了?)"
+    r"《(?P<cited>[^》]{4,120})》"
 )
+# a notice's title at the start of a page flattened to one line, before its 主送机关
+_RUN_ON_NOTICE = re.compile(r"^(.{6,150}?通知)[\s\u3000]*(?=各[^，,。：:]{1,30}[，,、：:])")
+_CHUNK_MARK = re.compile(r"^1[、.．]\s*(?=\S)")
 _STATED_ISSUE = re.compile(r"^\s*(?:印发|签发|正式印发)")
 _TRAILING_NUMBER = re.compile(
     r"[\s\u3000]*[（(][^（）()]{1,20}〔\d{4}〕\d{1,5}号[）)]$"
@@ -147,6 +155,7 @@ class _Reading:
         self.run_on_index: int | None = None
         self.issued_by: str | None = None  # the organs a news line says issued the document
         self.number_date: date | None = None  # the date printed beside a 文号 inside a header line
+        self.run_on_date: date | None = None  # the 落款 date of a notice run on into one line
 
     # -- title ---------------------------------------------------------------------------------
 
@@ -189,7 +198,7 @@ class _Reading:
             self.title = _prefer_punctuated(run.text, cited) if run else cited
             return
         for e in evidence:
-            run = next((r for r in runs if _squash(r.text) == _squash(e)), None)
+            run = next((r for r in runs if _squash(r.text) == _squash(e)), None) or _split_print(self.runs, e)
             if run:
                 self._take(run, e)
                 return
@@ -199,14 +208,20 @@ class _Reading:
             run = next((r for r in after if _same_title(r.text, cited[0])), None)
             self.title_run = run
             self.title = _prefer_punctuated(run.text, cited[0]) if run else cited[0]
+            if self.notice is None:
+                self._run_on_notice(*cited)
             return
         first_text = next((ln.index for ln in self.lines if is_text(ln)), None)
-        for run in runs:
-            if first_text is not None and run.first > first_text:
-                break
-            if run.lines[0].index in self.repeats:
-                continue
-            self._take(run, None)
+        above = [
+            r
+            for r in runs
+            if (first_text is None or r.first <= first_text) and r.lines[0].index not in self.repeats
+        ]
+        # a line that names a document's kind (…规划, …方案) is the title, not a site's tag or
+        # menu line above it (yl6809永利 / 团队动态 / 当前位置… / X“十四五”规划)
+        named = next((r for r in above if TITLE_END.search(r.text)), None)
+        if named or above:
+            self._take(named or above[0], None)
             return
         if evidence:
             self.title = evidence[0]
@@ -239,6 +254,22 @@ class _Reading:
                 self.title_run = run
                 self.title = _prefer_punctuated(run.text, cited)
                 return
+        # the plan printed under the notice's signature and date, its title worded a little
+        # differently from the notice's (咸宁市实施质量兴市战略… for 咸宁市质量兴市战略…): the
+        # plan's own print is its title
+        for run in runs:
+            closing = self._previous_line(run.first)
+            if (
+                run.first > after
+                and closing is not None
+                and closing.kind in ("date", "signed")
+                and TITLE_END.search(run.text)
+                and not _wrapper(run.text)
+                and SequenceMatcher(None, _squash(run.text), _squash(cited)).ratio() >= 0.6
+            ):
+                self.title_run = run
+                self.title = run.text
+                return
         self.title = cited
 
     def _issued_news(self) -> tuple[str, str, int] | None:
@@ -270,14 +301,34 @@ class _Reading:
                     return m.group(1), line.index
         return None
 
+    def _run_on_notice(self, cited: str, index: int) -> None:
+        """A notice run on into one line with its plan, as a page flattened to one line prints
+        it: 成都市人民政府关于印发X的通知 各区(市)县政府…： 《X》…现印发给你们… 二○○五年十二月十二日 X 为…;
+        its title starts the line and its 落款 date stands just before the plan's title."""
+        text = next((ln.text for ln in self.lines if ln.index == index), "")
+        m = _RUN_ON_NOTICE.match(text)
+        if m is None or not _wrapper(m.group(1)):
+            return
+        self.notice = m.group(1)
+        want = _squash(cited)
+        for found in find_dates(text[m.end() :]):
+            after = text[m.end() + found.end :].lstrip()
+            if _squash(after[: len(cited) + 8]).startswith(want):
+                self.run_on_date = found.value
+                return
+
     def _run_on_title(self) -> None:
         """A title run on into the text in one line, as a one-line export prints it."""
         for line in self.lines:
             if line.kind in ("blank", "file", "chrome", "meta"):
                 continue
+            if len(line.text) <= 40 and not re.search(r"[。；;]", line.text):
+                continue  # a page's byline (编辑: … 2019-01-14) above the run-on text
             m = _TITLE_RUN_ON.match(line.text)
             if m and len(line.text) > 80:
-                self.title = m.group(1)
+                # a document library numbers the chunks of its preview (1、 2、 3、 at line starts):
+                # the first chunk's 1、 is no part of the title
+                self.title = _CHUNK_MARK.sub("", m.group(1))
                 self.title_split = len(m.group(1))
                 self.run_on_index = line.index
             return
@@ -287,7 +338,7 @@ class _Reading:
     def doc_number(self) -> tuple[str, str] | None:
         stated = self._hint("doc_number")
         if stated:
-            found = normalise_doc_number(stated)
+            found = normalise_doc_number(stated, labelled=True)
             if found:
                 return found, stated
         # the 文号 stands above the text: in the 版头, or under the title as web pages print it;
@@ -315,14 +366,14 @@ class _Reading:
 
     def issuer(self, tail: list[tuple[int, str]]) -> str | None:
         stated = self._hint("issuer")
+        signature = self._signature()
         if stated:
-            return stated
+            return signature if signature and _shortened(stated, signature) else stated
         # the 版头 (发文机关标志) names the issuer in full; a title may shorten it (市政府关于…)
         for run in self.runs:
             if run.text.endswith("文件") and len(run.text) > 4:
                 return run.text[:-2]
         head = _head_organ(self.notice) or _head_organ(self.title) or self.issued_by
-        signature = self._signature()
         if head and not (signature and _shortened(head, signature)):
             return head
         if signature:
@@ -345,7 +396,7 @@ class _Reading:
     def _signature(self) -> str | None:
         """The organ's name standing over the 成文日期, over the 文号 (a 版头 without 文件), or
         ending the notice's text above the plan's title."""
-        organs = [r for r in self.runs if is_organ(r.text)]
+        organs = [r for r in self.runs if _organs(r.text)]
         for run in organs:
             after = self._next_line(run.last)
             if after is not None and after.kind in ("date", "doc_number"):
@@ -359,6 +410,9 @@ class _Reading:
             ):
                 return SEAL.sub("", run.text)
         return None
+
+    def _previous_line(self, index: int) -> Line | None:
+        return next((ln for ln in reversed(self.lines) if ln.index < index and ln.kind != "blank"), None)
 
     def _next_line(self, index: int) -> Line | None:
         return next((ln for ln in self.lines if ln.index > index and ln.kind != "blank"), None)
@@ -384,9 +438,13 @@ class _Reading:
             # under the notice's signature, beside the 文号, or printed under the title in words
             # (2022年3月1日, not a page's 2022-03-01)
             if line.index < limit or line.kind == "doc_number" or (line.index in under and not line.iso):
+                if line.kind == "date" and line.iso and self._posted(line):
+                    continue  # never the page's own post date
                 return line.when
         if self.number_date:
             return self.number_date
+        if self.run_on_date:
+            return self.run_on_date
         sent = self._hint("sent_date")
         if sent:
             found = parse_date(sent) or next((d.value for d in find_dates(sent)), None)
@@ -412,6 +470,13 @@ class _Reading:
             if at_signature:
                 return at_signature[1]
         return None
+
+    def _posted(self, line: Line) -> bool:
+        """Whether a date printed 2008-11-13 beside the page's 来源/发布时间 line is the page's
+        post date (the notice's own date stands under its signature, in words)."""
+        near = [ln for ln in self.lines if ln.kind != "blank" and abs(ln.index - line.index) <= 2]
+        keys = {pagemeta.LABELS.get(label) for ln in near if ln.kind == "meta" for label, _ in ln.pairs}
+        return bool(keys & {"source", "publish_date"})
 
     def published(self) -> date | None:
         stated = self._hint("publish_date")
@@ -511,19 +576,51 @@ def _recipient_names(text: str) -> list[str]:
 
 
 def _shortened(head: str, full: str) -> bool:
-    """Whether a title's head is the short form of the signed name: 市政府 for 常州市人民政府."""
-    return len(head) <= 4 and head[0] in "省市县区州盟旗" and len(full) > len(head) and full[-2:] == head[-2:]
+    """Whether a title's head (or a page's 发文单位 field) is the short form of the signed name:
+    市政府 for 常州市人民政府, 市人民政府 for 鄂州市人民政府."""
+    head, full = squeezed(head), squeezed(full)
+    if not head or head[0] not in "省市县区州盟旗" or len(full) <= len(head):
+        return False
+    return full.endswith(head) or (len(head) <= 4 and full[-2:] == head[-2:])
+
+
+def _split_print(runs: list[Run], stated: str) -> Run | None:
+    """The title a page's 标题 field states, printed over runs the lines did not join (a
+    line break after an organ's name in a script whose 关于 reads 關於)."""
+    want = _squash(stated)
+    for k, first in enumerate(runs):
+        if not want.startswith(_squash(first.text)):
+            continue
+        joined = Run(list(first.lines), first.text)
+        for nxt in runs[k + 1 : k + 4]:
+            joined = Run(joined.lines + nxt.lines, joined.text + nxt.text)
+            if _squash(joined.text) == want:
+                return joined
+            if not want.startswith(_squash(joined.text)):
+                break
+    return None
 
 
 def _wrapper(text: str) -> re.Match[str] | None:
     """The 关于印发《X》的通知 wrapper (also 转发, 批转, and X印发Y的通知 without 关于)."""
-    m = _WRAPPER.match(squeezed(text))
-    if not m:
-        return None
-    head = m["head"]
-    if head and not (head.endswith("关于") or is_organ(head) or is_organ(head.removesuffix("关于"))):
-        return None
-    return m
+    # squeezed for a title spaced out (关 于 印 发 …), as printed for joint issuers' names
+    for form in (squeezed(text), " ".join(text.split())):
+        m = _WRAPPER.match(form)
+        if not m:
+            return None
+        head = m["head"].strip()
+        if not head or head.endswith("关于") or _organs(head) or _organs(head.removesuffix("关于")):
+            return m
+    return None
+
+
+def _organs(text: str) -> bool:
+    """One organ's name, or joint issuers' names set apart by spaces (成都市发展和改革委员会
+    中共成都市委社会工作部 成都市规划和自然资源局 …), however long together."""
+    if is_organ(text):
+        return True
+    names = text.split()
+    return len(names) >= 2 and all(is_organ(n) for n in names)
 
 
 def _cited_title(notice: str) -> str | None:
@@ -543,7 +640,8 @@ def _head_organ(title: str | None) -> str | None:
     if not head:
         w = _wrapper(title)
         head = w["head"] if w else ""
-    return head if head and is_organ(head) else None
+    head = head.strip()
+    return head if head and _organs(head) else None
 
 
 _DASHES = str.maketrans({"—": "-", "–": "-", "－": "-", "―": "-", "～": "-", "~": "-", "（": "(", "）": ")"})
@@ -554,7 +652,7 @@ _NO_BRACKETS = str.maketrans("", "", "()")
 
 def _squash(s: str) -> str:
     """A title reduced to compare two prints of it: no spaces or quotes, one dash, one bracket."""
-    return re.sub(r"[\s“”\"'‘’《》「」\u3000]", "", s).translate(_DASHES)
+    return re.sub(r"[\s“”\"'‘’《》〈〉「」\u3000]", "", s).translate(_DASHES)
 
 
 def _same_title(printed: str, cited: str) -> bool:

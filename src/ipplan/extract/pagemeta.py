@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 
+from ipplan.extract.docnumber import normalise_doc_number
+
 LABELS: dict[str, str | None] = {
     "索引号": "index_number",
     "发文字号": "doc_number",
@@ -34,6 +36,13 @@ LABELS: dict[str, str | None] = {
     "发文机构": "issuer",
     "制发机关": "issuer",
     "发布机关": "issuer",
+    # a law database's fields (颁布部门：…, 【制定机关】…) and a big5 gateway's 發文機關
+    "颁布部门": "issuer",
+    "颁布机关": "issuer",
+    "发文部门": "issuer",
+    "制定机关": "issuer",
+    "發文機關": "issuer",
+    "發文字號": "doc_number",
     "发布机构": "publisher",
     "发布单位": "publisher",
     "信息来源": "source",
@@ -42,6 +51,7 @@ LABELS: dict[str, str | None] = {
     "成文日期": "issue_date",
     "成文时间": "issue_date",
     "颁布日期": "issue_date",
+    "公布日期": "issue_date",
     # a site's 发文日期/印发日期 is often the day the office sent the document out, which may be
     # days after the 成文日期 under its signature: the signature's date wins where both are printed
     "印发日期": "sent_date",
@@ -52,10 +62,12 @@ LABELS: dict[str, str | None] = {
     "公开日期": "publish_date",
     "公开时间": "publish_date",
     "发表时间": "publish_date",
+    "發佈日期": "publish_date",
     "更新时间": "publish_date",
     "时间": "publish_date",
     "日期": "publish_date",
     "标题": "title",
+    "標題": "title",
     "文件标题": "title",
     "文件名称": "title",
     "题名": "title",
@@ -65,7 +77,7 @@ for _label in (
     "主题分类", "主题词", "关键词", "公文种类", "文种", "体裁分类", "组配分类", "服务对象", "有效性",
     "时效性", "是否有效", "生效日期", "实施日期", "废止日期", "失效日期", "作者", "浏览次数", "阅读次数",
     "浏览量", "阅读量", "阅读", "浏览", "点击数", "点击量", "点击", "访问量", "访问次数", "评论", "公开方式",
-    "公开范围", "公开时限",
+    "公开范围", "公开时限", "施行日期", "效力等级", "政策级别", "政策主题", "索引號", "主題分類", "時效",
     "所属机构", "所属主题", "信息分类", "分类", "统一编号", "登记号", "内容概述", "摘要", "责任编辑", "编辑",
     "签发人", "字体", "字号", "分享到", "上传者", "上传时间", "大小", "页数", "下载次数",
 ):  # fmt: skip
@@ -81,6 +93,11 @@ RARE = {
     "公文种类",
     "发布机构",
     "体裁分类",
+    "颁布部门",
+    "制定机关",
+    "效力等级",
+    "發文機關",
+    "發文字號",
     "组配分类",
 }
 _DATE_KEYS = {"issue_date", "sent_date", "publish_date"}
@@ -106,12 +123,17 @@ _LONG_ALT = label_alternation([k for k in LABELS if len(k) >= 3])
 # a label with its colon: at the start or after a space or bar, or anywhere for a label of three
 # or more characters (索引号：…主题分类：… run together); 来源 inside 资金来源： is no label
 _LABEL_COLON = re.compile(rf"(?:(?:^|(?<=[\s\u00a0\u3000|｜]))({_ALT})|({_LONG_ALT})){SP}[:：]")
-_LABEL_CELL = re.compile(rf"^{SP}({_ALT}){SP}[:：]?{SP}$")
+_LABEL_CELL = re.compile(rf"^{SP}[\[【［]?{SP}({_ALT}){SP}[\]】］]?{SP}[:：]?{SP}$")
 _LEADING_TIME = re.compile(
     r"^((?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?=\s|$)"
 )
 _MAX_LINE = 300
 _COLON_OR_BAR = re.compile(r"[:：|｜\t]")
+# a law database's attribute row: •【制定机关】延安市科学技术局, •【字号】延市科发〔2018〕24号
+_BRACKET_ROW = re.compile(rf"^[•·●▪\s]*【{SP}({_ALT}){SP}】{SP}(\S.*)$")
+# a row of a flattened metadata table whose labels stand apart by spaces only:
+# 索  引  号 113708280043358015/2021-01956 公开方式 主动公开
+_SPACED_LABEL = re.compile(rf"(?:^|(?<=[\s\u00a0\u3000]))({_ALT})(?=[\s\u00a0\u3000]|$)")
 _PAIR_BRACKETS = re.compile(r"[【】〖〗\[\]]")
 
 
@@ -120,8 +142,13 @@ def read_label_line(text: str) -> list[tuple[str, str]] | None:
     may be empty: 浏览次数： with its count left to a script); None when the line is no metadata
     line. A line starting with a date and time (the 2021-11-26 11:00 来源：… under a headline)
     gives that date as 发布时间."""
-    if len(text) > _MAX_LINE or not _COLON_OR_BAR.search(text):
+    if len(text) > _MAX_LINE:
         return None
+    bracketed = _BRACKET_ROW.match(text)
+    if bracketed:
+        return [_bracket_pair(canon_label(bracketed.group(1)), bracketed.group(2).strip())]
+    if not _COLON_OR_BAR.search(text):
+        return _spaced_row(text.strip())
     # 【发布时间：…】【来源：…】: brackets around each pair are layout
     t = _PAIR_BRACKETS.sub(" ", text).strip()
     if not t:
@@ -145,6 +172,27 @@ def read_label_line(text: str) -> list[tuple[str, str]] | None:
     if any("。" in v for _, v in pairs):
         return None  # a labelled sentence (来源：……。) is prose
     if not _plausible(pairs):
+        return None
+    return pairs
+
+
+def _bracket_pair(label: str, value: str) -> tuple[str, str]:
+    # 【字号】 in a law database is the 发文字号 (elsewhere 字号 is a page's font-size control)
+    if label == "字号" and normalise_doc_number(value):
+        return "发文字号", value
+    return label, value
+
+
+def _spaced_row(t: str) -> list[tuple[str, str]] | None:
+    """The pairs of a row whose labels are set apart by spaces only: it starts with a label,
+    holds two or more, one of them a label only a metadata block has."""
+    matches = list(_SPACED_LABEL.finditer(t))
+    if len(matches) < 2 or matches[0].start() != 0:
+        return None
+    pairs = []
+    for m, nxt in zip(matches, [*matches[1:], None], strict=True):
+        pairs.append((canon_label(m.group(1)), t[m.end() : nxt.start() if nxt else len(t)].strip()))
+    if not any(label in RARE for label, _ in pairs) or any("。" in v for _, v in pairs):
         return None
     return pairs
 
@@ -219,14 +267,16 @@ _STRONG_CHROME = re.compile(
     r"当前位置|您现在的位置|您的位置|现在位置|所在位置|所在的位置|ICP备|ICP证|网站标识码|公网安备|版权所有|Copyright|©"
     r"|【\s*字体|字体\s*[:：]|打印本页|关闭窗口|分享到|扫一扫|返回顶部|网站地图|无障碍|简体版|繁体版|长者模式"
     r"|适老化|高级搜索|站内搜索|请输入|关键[字词]\s*[:：]?\s*搜索|【\s*[大中小]\s*[】\]]|上传者|我要收藏|免费下载"
-    r"|阅读全文|下载文档|举报|^首\s*页$|^>>|^[»›]",
+    r"|阅读全文|下载文档|举报|^首\s*页$|^>>|^[»›]"
+    # a law database's section marks around the document: 文章属性, 正文
+    r"|^(?:正文|全文|原文|文章属性|法规属性|条款摘要)$",
     re.IGNORECASE,
 )
 _CHROME_WORDS = re.compile(
     r"首页|收藏|分享|打印|关闭|字体|字号|微信|微博|头条|空间|qq|浏览次数|阅读次数|阅读量|浏览量|点击数|访问量"
     r"|上一篇|下一篇|相关链接|相关文章|相关阅读|附件下载|文件下载|责任编辑|搜索|检索|登录|注册|退出|个人中心"
     r"|用户中心|配色|辅助线|重置|页面|IPv6|下载|页数|大小|积分|预览|文档|评论|点赞|纠错|返回|English|手机版|设为首页"
-    r"|加入收藏|导航|邮箱|繁體|移动端",
+    r"|加入收藏|导航|邮箱|繁體|移动端|转发",
     re.IGNORECASE,
 )
 _PAGE_COUNTER = re.compile(
@@ -235,7 +285,18 @@ _PAGE_COUNTER = re.compile(
 _BREADCRUMB = re.compile(
     r"^(?:(?:您的|当前)?位置\s*[:：]|首\s*页\s*(?:[>›»/]|&gt;|-{1,2}>))|(?:[>›»]|&gt;).*(?:[>›»]|&gt;)"
 )
-_SITE_NAME = re.compile(r"(?:门户网站|政府网|网站|政务网|政务服务网|官网|公众号|文库|文档网|资料网|范文网)$")
+_SITE_NAME = re.compile(
+    r"(?:门户网站|政府网|网站|政务网|政务服务网|官网|公众号|文库|文档网|资料网|范文网"
+    r"|(?:信息|搜索|新闻|法律|法规|资讯|在线|门户|服务|中国)网)$"
+)
+# a site's name with its slogan or domain: 法搜网--中国法律信息搜索网, 某某网_权威发布
+_SITE_PAIR = re.compile(r"^[^\s\-—_|｜]{1,12}网[\s]*(?:--|——|_|\||｜)")
+# a breadcrumb that sets its parts apart by spaces: EHS中国 法规首页 惠州市人民政府关于…
+_SPACED_CRUMB = re.compile(r"(?:^|[\s\u3000])\S{0,8}首页[\s\u3000]+\S")
+# a language switch (EN, English, 中文) or a bare Latin word: no line of a Chinese title
+_LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z\s./|-]{0,11}$")
+# a site's summary of the document (导读：…, 内容提要：…), written by the site, not the issuer
+DIGEST = re.compile(r"^[【\[]?\s*(?:导读|导语|核心提示|内容提要|内容摘要|摘要|编者按)\s*[】\]]?\s*[:：]")
 _LIBRARY = re.compile(r"(?:^|\s)(?:ID|大小|页数|上传者|上传时间|格式|下载|贡献者|文档格式|文件大小)\s*[:：]")
 _SEPARATORS = re.compile(r"[\s【】\[\]〖〗()（）|｜:：>›»/·•]+")
 _MAX_CHROME = 100
@@ -248,6 +309,8 @@ def is_chrome(text: str) -> bool:
     if not t or len(t) > _MAX_CHROME:
         return False
     if _STRONG_CHROME.search(t) or _PAGE_COUNTER.match(t) or _LIBRARY.search(t):
+        return True
+    if _LATIN_ONLY.match(t) or _SITE_PAIR.match(t) or _SPACED_CRUMB.search(t):
         return True
     crumb = _BREADCRUMB.search(t)
     if crumb and (crumb.start() == 0 or "首页" in t):
@@ -285,11 +348,13 @@ _NEWS_VERB = re.compile(
     r"(?:印发|发布|出台|出炉|公布|亮相|来了|解读|正式实施|施行|落地|印发实施|正式印发|重磅发布|全文)$"
 )
 _NEWS_LEAD = re.compile(
-    r"^(?:重磅|图解|一图读懂|一图看懂|政策解读|解读|速览|划重点|最新|权威发布|\d+\s*[项条个大])"
+    r"^(?:重磅|图解|图文解读|一图读懂|一图看懂|政策解读|解读|速览|划重点|最新|权威发布|\d+\s*[项条个大])"
 )
 _EXCLAIM = re.compile(r"[!！?？]")
 # a site's tag before a headline: 【聚焦】, 【要闻】, [工作动态]
-_SITE_TAG = re.compile(r"^[【\[［][^】\]］]{1,6}[】\]］]\s*\S")
+_SITE_TAG = re.compile(r"^[【\[［『「][^】\]］』」]{1,6}[】\]］』」]\s*\S")
+_SITE_TAG_ONLY = re.compile(r"^[【\[［『「][^】\]］』」]{1,6}[】\]］』」]\s*")
+_TAG_WORD = re.compile(r"^[【\[［『「][^】\]］』」]*(?:解读|图解|视频|专题|热点|要闻|聚焦)")
 _REPORTED_ISSUE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<!关于)(?:印发|出台|发布|公布)(?!的)")
 # what a report of an issue never holds: the notice itself (or a line of it broken inside its
 # 《》), a sentence, a 文号, a date
@@ -314,4 +379,11 @@ def is_news_headline(text: str) -> bool:
     bare = outside.replace("《》", "").strip(' 　“”"')
     if not bare:
         return False  # 《X》 alone: a title printed in its citation marks
-    return bool(_EXCLAIM.search(outside) or _NEWS_VERB.search(outside) or _NEWS_LEAD.match(outside))
+    # 『图文解读』 一图读懂《X》: a site's tag before the lead
+    untagged = _SITE_TAG_ONLY.sub("", outside)
+    return bool(
+        _EXCLAIM.search(outside)
+        or _NEWS_VERB.search(outside)
+        or _NEWS_LEAD.match(outside)
+        or (untagged != outside and (_NEWS_LEAD.match(untagged) or _TAG_WORD.search(outside)))
+    )
