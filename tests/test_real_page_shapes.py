@@ -92,3 +92,71 @@ def test_a_notice_whose_chapters_are_its_measures_titles_them_as_its_tasks() -> 
     titles = [s.title for s in plan.sections]
     assert titles == [t.title for t in plan.tasks]
     assert titles[0].startswith("继续按照省农委") and titles[1] == "做好信息报送工作"
+
+
+def test_a_page_that_prints_the_number_before_the_title_in_brackets() -> None:
+    text = (
+        "京政办发〔2016〕26号《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》\n"
+        "各区人民政府，市政府各委、办、局，各市属机构：\n"
+        "现将《北京市2016年政务公开工作要点》印发给你们，请认真贯彻落实。\n"
+        "北京市人民政府办公厅\n2016年4月11日\n"
+        "北京市2016年政务公开工作要点\n一、推进决策公开\n"
+    )
+    meta = parse_text(text).meta
+    assert meta.doc_number == "京政办发〔2016〕26号"
+    assert meta.title == "北京市2016年政务公开工作要点"
+
+
+def test_a_title_printed_whole_in_brackets_loses_them() -> None:
+    text = (
+        "《武汉市知识产权战略纲要（2011-2020年）任务分工》\n"
+        "一、关于战略目标\n（一）到2020年，全市专利申请量达到3万件。\n"
+    )
+    assert parse_text(text).meta.title == "武汉市知识产权战略纲要（2011-2020年）任务分工"
+
+
+def test_a_document_cited_as_issued_before_is_not_the_title() -> None:
+    text = (
+        "首页 > 通知公告\n关于做好软件正版化信息报送工作的函\n2011-05-19    浏览次数: 次\n\n"
+        "新出明电【2011】8号\n\n各省、自治区、直辖市人民政府办公厅:\n"
+        "《国务院办公厅关于进一步做好政府机关使用正版软件工作的通知》(国办发〔2010〕47号)印发以来,"
+        "各省(区、市)人民政府高度重视,各项工作正在有序开展。\n"
+    )
+    meta = parse_text(text).meta
+    assert (meta.title, meta.doc_number) == ("关于做好软件正版化信息报送工作的函", "新出明电〔2011〕8号")
+
+
+def test_a_framing_noun_qualified_by_an_action_frames_the_plan() -> None:
+    text = (
+        "山东省人民政府关于深化预算管理制度改革的实施意见\n\n"
+        "一、深化预算管理制度改革的总体要求\n（一）指导思想。以党的十八大精神为指导。\n（二）目标任务。建立现代财政制度。\n"
+        "二、改进预算管理和控制\n（一）完善政府预算体系。加大统筹力度。（省财政厅负责）\n"
+    )
+    plan = parse_text(text)
+    assert [t.path for t in plan.tasks] == [[2, 1]]
+
+
+def test_chapters_that_ask_for_a_breakdown_to_be_carried_out_hold_no_tasks() -> None:
+    text = (
+        "某县人民政府关于印发2023年政府工作报告重点工作任务分解的通知\n\n各乡镇人民政府，县直各部门：\n\n"
+        "现将政府工作报告确定的重点工作任务分解如下，请认真抓好落实。\n\n"
+        "一、统一思想抓落实。各单位要充分认识做好重点工作的重要性。\n\n"
+        "二、明确责任抓落实。各牵头单位主要负责同志是第一责任人。\n\n"
+        "三、细化任务抓落实。各单位要制定具体实施方案。\n"
+    )
+    assert parse_text(text).tasks == []
+
+
+def test_an_annual_plan_states_its_main_indicators_before_its_first_chapter() -> None:
+    text = (
+        "天津市2012年知识产权战略实施工作要点\n\n"
+        "2012年是天津市知识产权战略实施的第三年。\n\n"
+        "2012年的主要指标是:每万人口发明专利拥有量达到7.5件;专利申请达到4万件;商标注册申请达到16000件。\n\n"
+        "一、打造滨海新区自主知识产权龙头\n\n（一）推进滨海新区知识产权工作。支持企业创新。\n"
+    )
+    targets = [(t.metric, t.value, t.unit, t.year) for t in parse_text(text).targets]
+    assert targets == [
+        ("每万人口发明专利拥有量", 7.5, "件", 2012),
+        ("专利申请", 4.0, "万件", 2012),
+        ("商标注册申请", 16000.0, "件", 2012),
+    ]

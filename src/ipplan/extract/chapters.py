@@ -49,15 +49,25 @@ _CARRY_OUT = re.compile(
 )
 
 
+# how a breakdown notice asks for its table to be carried out: 一、统一思想抓落实, 二、明确责任抓落实
+_FOR_CARRYING_OUT = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:抓落实|促落实|保落实)$")
+
+
 def is_closing(title: str) -> bool:
     """Whether a chapter is one of the closing safeguards (四、保障措施, 八、强化组织领导)."""
     t = title.strip(" 。.")
-    return any(p.search(t) for p in (_CLOSING, _ONLY_SAFEGUARDS, _CARRY_OUT))
+    return any(p.search(t) for p in (_CLOSING, _ONLY_SAFEGUARDS, _CARRY_OUT, _FOR_CARRYING_OUT))
+
+
+# a framing noun the title's action words only qualify: 一、深化预算管理制度改革的总体要求
+_OF_FRAMING = re.compile(r"的(?:总体要求|指导思想|基本原则|主要目标|总体目标|目标任务|重要意义|总体思路)$")
 
 
 def is_framing(title: str) -> bool:
     """Whether a chapter frames the plan (一、指导思想, 二、指导思想和主要目标, 一、序言)."""
     t = title.strip(" 。.：:")
+    if _OF_FRAMING.search(t):
+        return True
     return _FRAMING_END.search(t) is not None and _ACTION_START.match(t) is None
 
 

@@ -80,7 +80,7 @@ def doc_number(line: str) -> tuple[str, str] | None:
 
 _IN_LINE = re.compile(
     rf"(?:^|(?<=[\s\u3000|｜]))([\u4e00-\u9fff]{{1,15}}{_SP}[〔\[［【﹝]{_SP}{_YEAR}{_SP}[〕\]］】﹞]{_SP}\d{{1,5}}{_SP}[号號])"
-    r"(?=[\s\u3000|｜]|$)"
+    r"(?=[\s\u3000|｜《]|$)"  # a page may print the 文号 right before the 《title》
 )
 
 

@@ -29,7 +29,7 @@ _MAX_FRONT_LINE = 400  # longer lines are text, whatever else they hold
 # the kinds of document a title names at its end (GB/T 9704 文种, and a plan's own kinds)
 KIND = (
     r"(?:工作方案|实施方案|行动方案|方案|规划|计划|实施意见|指导意见|意见|办法|纲要|细则|要点|措施|通知|决定"
-    r"|报告|清单|分工表|分解表|一览表|表|安排|批复|公告|通告|条例|规定|指南|要求|任务分工|责任分工|分工|分解)"
+    r"|报告|清单|分工表|分解表|一览表|表|安排|批复|公告|通告|条例|规定|指南|要求|任务分工|责任分工|分工|分解|函)"
 )
 PERIOD_TAIL = r"(?:[\s\u3000]*[（(][^（）()]{0,20}[）)])?"
 TITLE_END = re.compile(rf"{KIND}{PERIOD_TAIL}$")

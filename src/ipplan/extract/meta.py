@@ -66,7 +66,10 @@ _WRAPPER = re.compile(
 )
 _CITED = re.compile(r"《([^》]+)》")  # the first plan a notice issues
 # the notice's own sentence issuing the plan: 现将《X》印发给你们, 《X》已经…同意，现予印发
-_ISSUING_SENTENCE = re.compile(r"《([^》]{4,120})》[^。]{0,40}?(?:印发|转发|下发|下达|发布|颁布)")
+# 现将《X》印发给你们; not a document cited as issued before (《X》（国办发〔2010〕47号）印发以来)
+_ISSUING_SENTENCE = re.compile(
+    r"《([^》]{4,120})》[^。]{0,40}?(?:印发|转发|下发|下达|发布|颁布)(?!以来|后|之后|实施以来)"
+)
 # news of the document: 中共中央 国务院印发《X》 as a headline, …，中共中央、国务院印发了《X》，并发出通知…
 _ISSUED_HEADLINE = re.compile(
     r"^(?P<head>.{2,40}?)[\s\u3000]*(?:联合)?(?:印发|发布|颁布)了?《(?P<cited>[^》]{4,120})》$"
@@ -95,8 +98,12 @@ class FrontMatter:
 
 
 def _tidy_title(text: str) -> str:
-    """A title as printed, without the layout spaces a centred heading gets between ideographs."""
-    return _CJK_SPACE.sub("", text.strip())
+    """A title as printed, without the layout spaces a centred heading gets between ideographs
+    and without the 《》 a page may print a whole title in (the README's title has none)."""
+    title = _CJK_SPACE.sub("", text.strip())
+    if title.startswith("《") and title.endswith("》") and title.count("《") == 1:
+        title = title[1:-1].strip()
+    return title
 
 
 # --- reading the front matter ---------------------------------------------------------------------

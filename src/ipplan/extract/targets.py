@@ -94,7 +94,10 @@ def _body(outline: Outline) -> list[Unit]:
     return selected
 
 
-_STATES_GOALS = re.compile(r"(?:主要|总体|工作|发展|年度)目标[是为：:]|目标任务[是为：:]|力争|确保")
+_STATES_GOALS = re.compile(
+    r"(?:主要|总体|工作|发展|年度)(?:目标|指标)[是为：:]|(?:主要|预期)(?:目标|指标)(?:是|为|如下)?[：:]"
+    r"|目标任务[是为：:]|力争|确保"
+)
 
 
 def _heading_of(text: str) -> str:
