@@ -160,3 +160,17 @@ def test_an_annual_plan_states_its_main_indicators_before_its_first_chapter() ->
         ("专利申请", 4.0, "万件", 2012),
         ("商标注册申请", 16000.0, "件", 2012),
     ]
+
+
+def test_a_wrapper_broken_after_its_first_documents_period_runs_on() -> None:
+    # the first line ends like a title (…(2021-2025年)); the next starts with 和: it goes on
+    text = (
+        "烟台市人民政府办公室\n\n关于印发烟台市全民健身实施计划(2021-2025年)\n\n"
+        "和烟台市“十四五”知识产权强市战略纲要的通知\n\n烟政办发〔2021〕24号\n\n"
+        "各区市人民政府，市政府有关部门：\n\n现将以上文件印发给你们，请认真贯彻执行。\n"
+    )
+    meta = parse_text(text).meta
+    assert meta.notice_title == (
+        "烟台市人民政府办公室关于印发烟台市全民健身实施计划(2021-2025年)和烟台市“十四五”知识产权强市战略纲要的通知"
+    )
+    assert meta.doc_number == "烟政办发〔2021〕24号"

@@ -292,6 +292,10 @@ def _unbalanced(text: str) -> bool:
     )
 
 
+# a line a title cannot start with: a conjunction joining it to the line above
+_CONTINUES = re.compile(r"^(?:和|及|与|以及|暨)(?!其)")
+
+
 def _joins(run: Run, nxt: Line) -> str | None:
     """What joins ``nxt`` to the title-like run above it ("" for a title or a name broken over
     lines, a space between two issuers' names), or None where ``nxt`` starts something new."""
@@ -314,8 +318,8 @@ def _joins(run: Run, nxt: Line) -> str | None:
         return None  # a 版头
     if _unbalanced(prev):
         return ""
-    if TITLE_END.search(prev):
-        return None
+    if TITLE_END.search(prev) and not _CONTINUES.match(nxt.text):
+        return None  # …的通知 ends a title, unless the next line goes on (…（2021-2025年） / 和…的通知)
     if is_organ(nxt.text):
         # a name broken over lines (广西…工作厅际 / 联席会议办公室（代章）), not a title over a signature
         return "" if not prev.endswith((")", "）")) and is_organ(prev + nxt.text) else None
