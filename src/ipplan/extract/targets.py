@@ -605,15 +605,7 @@ class _Clause:
         clause = self.clause
         metric = _TRAILING_BRACKET.sub("", clause[q.end + 1 :]).strip(" 。！？!?")
         left = clause[max(segment, q.start - _MAX_LEFT) : q.start]
-        return Target(
-            metric=metric,
-            value=q.value,
-            unit=q.unit,
-            year=self._year(left),
-            comparator=q.comparator or self._comparator(left[-8:]),  # type: ignore[arg-type]
-            text=self._text(self.start + q.start, self.end),
-            source=self.reader.unit.loc,
-        )
+        return self._target(metric, q, left, q.start)
 
     def _done(self, q: Quantity, segment: int) -> Target | None:
         """A count that is the subject of a verb closing its clause (首批100个…示范社区全面建成)."""
@@ -628,13 +620,18 @@ class _Clause:
         head = noun.rsplit("的", 1)[-1] if "的" in noun and not re.search(r"[“”（）()《》]", noun) else noun
         if len(head) < 2:
             return None
+        return self._target(head, q, left, max(segment, q.start - _MAX_LEFT))
+
+    def _target(self, metric: str, q: Quantity, left: str, text_from: int) -> Target:
+        """The target ``q`` states of ``metric``; ``left`` is the clause before it, the text
+        runs from ``text_from`` in the clause to the clause's end."""
         return Target(
-            metric=head,
+            metric=metric,
             value=q.value,
             unit=q.unit,
             year=self._year(left),
             comparator=q.comparator or self._comparator(left[-8:]),  # type: ignore[arg-type]
-            text=self._text(self.start + max(segment, q.start - _MAX_LEFT), self.end),
+            text=self._text(self.start + text_from, self.end),
             source=self.reader.unit.loc,
         )
 
