@@ -14,7 +14,7 @@ from ipplan.extract.departments import (
     split_names,
     standalone_assignment,
 )
-from ipplan.extract.tasks import tasks
+from ipplan.extract.tasks import task_sections, tasks
 from ipplan.outline import build_outline
 from ipplan.schema import Location
 
@@ -253,7 +253,8 @@ def test_note_functions_never_raise(text: str) -> None:
 
 def _tasks(*lines: str):
     blocks = [Paragraph(t, Location(line=i)) for i, t in enumerate(lines, 1)]
-    return tasks(build_outline(blocks))
+    outline = build_outline(blocks)
+    return tasks(outline, task_sections(outline))
 
 
 def test_subsection_assignment_applies_to_every_item() -> None:

@@ -11,7 +11,7 @@ from ipplan.extract.departments import states_first_listed_leads
 from ipplan.extract.indicators import indicators
 from ipplan.extract.meta import extract_meta
 from ipplan.extract.targets import targets
-from ipplan.extract.tasks import sections, tasks
+from ipplan.extract.tasks import sections, task_sections, tasks
 from ipplan.extract.tasktable import merge_table_tasks, table_tasks
 from ipplan.outline import build_outline
 from ipplan.schema import Plan, SourceInfo, Warning
@@ -29,13 +29,14 @@ def build_plan(document: Document, source: SourceInfo) -> Plan:
     # a notice may state before its body that the first body listed in a note leads
     front_blocks = document.blocks[: front.body_start]
     stated_before = any(isinstance(b, Paragraph) and states_first_listed_leads(b.text) for b in front_blocks)
+    chapters = task_sections(outline)  # which chapters hold the tasks: sections title measures by it
     plan = Plan(
         source=source,
         meta=front.meta,
-        sections=sections(outline),
+        sections=sections(outline, chapters),
         indicators=indicators(outline, warnings),
         tasks=merge_table_tasks(
-            tasks(outline, leads_first_listed_from=0 if stated_before else None, warnings=warnings),
+            tasks(outline, chapters, leads_first_listed_from=0 if stated_before else None, warnings=warnings),
             table_tasks(outline, first_listed_leads=stated_before),
         ),
         targets=targets(outline, front.meta),

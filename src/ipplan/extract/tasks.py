@@ -33,7 +33,6 @@ from ipplan.outline import Outline, Unit
 from ipplan.schema import Department, Location, Section, Task, Warning
 
 _HEADING_MAX = 30
-_BOX = re.compile(r"^专栏\s*\d*")
 # deeper than the genre numbers (一、 （一） 1. （1） ① is five): a guard, not a rule
 MAX_TASK_LEVEL = 6
 
@@ -57,10 +56,10 @@ def _split_run_on_heading(text: str) -> str:
     return heading_prefix(text[:60])
 
 
-def sections(outline: Outline) -> list[Section]:
+def sections(outline: Outline, chapters: list[int]) -> list[Section]:
+    """The level-1 headings; ``chapters`` are the task chapters (``task_sections``)."""
     units = outline.units
     # a chapter that is itself a measure (a notice's 一、二、… with no items) is titled as its task
-    chapters = task_sections(outline)
     measures = set(chapters) if _measures(outline, chapters) else set()
     return [
         Section(
@@ -146,15 +145,19 @@ class _Group:
 
 
 def tasks(
-    outline: Outline, *, leads_first_listed_from: int | None = None, warnings: list[Warning] | None = None
+    outline: Outline,
+    chapters: list[int],
+    *,
+    leads_first_listed_from: int | None = None,
+    warnings: list[Warning] | None = None,
 ) -> list[Task]:
-    """The numbered items of the task chapters, with who is responsible for each.
+    """The numbered items of the task ``chapters`` (``task_sections``), with who is responsible
+    for each.
 
     ``leads_first_listed_from``: the outline unit from which a stated "first listed leads"
     convention holds (0 where the notice states it before the body); found in the body otherwise.
     """
     units = outline.units
-    chapters = task_sections(outline)
     if not chapters:
         return []
     measures = _measures(outline, chapters)
@@ -230,7 +233,7 @@ def _boxed(units: list[Unit]) -> set[int]:
             else:
                 boxed.add(i)
                 continue
-        if not numbered and _BOX.match(u.opening_text):
+        if not numbered and u.opens_box:
             owner = last
             boxed.add(i)
         elif numbered:

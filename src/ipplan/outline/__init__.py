@@ -49,6 +49,11 @@ class Unit:
         return rows[0][0].text.strip() if rows[0] else ""
 
     @property
+    def opens_box(self) -> bool:
+        """Whether the unit opens a 专栏 box (专栏1 …工程), printed as a line or a one-cell table."""
+        return _BOX.match(self.opening_text) is not None
+
+    @property
     def label_text(self) -> str | None:
         return self.label.text if self.label else None
 
@@ -250,12 +255,14 @@ def _restore_lost_levels(units: list[Unit], warnings: list[Warning]) -> None:
         return  # nothing numbered outside boxes: headings over prose alone, three at least
     chosen = set(parents) | over_prose
     uppers: set[int] = set()
+    first_children: set[int] = set()  # the heading right under each upper one
     for j in range(len(units) - 1, -1, -1):  # a bare heading over another heads a level above
         below = _next_unremarked(units, j)
         if below in chosen and units[j].level is None and _is_candidate(units, j):
             chosen.add(j)
             uppers.add(j)
-    levels = _lost_levels(units, sorted(chosen), set(parents), uppers)
+            first_children.add(below)
+    levels = _lost_levels(units, sorted(chosen), set(parents), uppers, first_children)
     depth = max(levels.values())
     for u in units:
         if u.level is not None:
@@ -283,7 +290,7 @@ def _group_heads(units: list[Unit]) -> tuple[list[int], int] | None:
         if u.level == 1:
             stretch = range(previous + 1, i)
             bare = [j for j in stretch if _is_candidate(units, j) or _is_stopped_heading(units[j])]
-            if any(_BOX.match(units[j].opening_text) for j in stretch):
+            if any(units[j].opens_box for j in stretch):
                 in_box = True  # a 专栏 box's own list
             elif bare:
                 heads.append(bare[-1])
@@ -317,7 +324,7 @@ def _next_unremarked(units: list[Unit], j: int) -> int | None:
 
 
 def _lost_levels(
-    units: list[Unit], headings: list[int], parents: set[int], uppers: set[int]
+    units: list[Unit], headings: list[int], parents: set[int], uppers: set[int], first_children: set[int]
 ) -> dict[int, int]:
     if not uppers:
         return dict.fromkeys(headings, 1)
@@ -331,7 +338,7 @@ def _lost_levels(
             in_chapter, children_have_items = j in uppers, True
         elif not in_chapter:
             levels[j] = 1
-        elif j in parents or any(_next_unremarked(units, up) == j for up in uppers):
+        elif j in parents or j in first_children:
             levels[j] = 2
             children_have_items = children_have_items and j in parents
         elif children_have_items and is_chapter_title(units[j].text):
