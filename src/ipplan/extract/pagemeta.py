@@ -352,8 +352,8 @@ _NEWS_LEAD = re.compile(
 )
 _EXCLAIM = re.compile(r"[!！?？]")
 # a site's tag before a headline: 【聚焦】, 【要闻】, [工作动态]
-_SITE_TAG = re.compile(r"^[【\[［『「][^】\]］』」]{1,6}[】\]］』」]\s*\S")
 _SITE_TAG_ONLY = re.compile(r"^[【\[［『「][^】\]］』」]{1,6}[】\]］』」]\s*")
+_SITE_TAG = re.compile(_SITE_TAG_ONLY.pattern + r"\S")  # the tag with a headline after it
 _TAG_WORD = re.compile(r"^[【\[［『「][^】\]］』」]*(?:解读|图解|视频|专题|热点|要闻|聚焦)")
 _REPORTED_ISSUE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<!关于)(?:印发|出台|发布|公布)(?!的)")
 # what a report of an issue never holds: the notice itself (or a line of it broken inside its
